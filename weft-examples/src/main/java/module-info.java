@@ -1,0 +1,6 @@
+/** Small programs that show Weft. */
+module dev.weft.examples {
+    requires dev.weft.runtime;
+
+    exports dev.weft.examples;
+}

@@ -1,0 +1,179 @@
+package dev.weft.runtime.internal.scheduler;
+
+import dev.weft.runtime.WorkerStats;
+import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/*
+ * Implementation notes.
+ *
+ * The current-thread flavour: no threads of its own. Tasks run only while some thread drives the
+ * scheduler through runUntil (AsyncRuntime.blockOn, or shutdown draining cancelled tasks), and then all
+ * of them run on that one thread, one at a time, so tasks of this flavour never run in parallel.
+ *
+ * `core` is the right to drive: one thread holds it at a time. A second blockOn caller waits until its
+ * own task is done (the driver may run it) or the core is free, then takes the core. Handing over the
+ * core through the AtomicReference also hands over `local` (the driver's FIFO queue, touched only by
+ * the thread holding the core).
+ *
+ * Tasks made runnable by the driving thread (one task waking another, a task yielding) go to `local`;
+ * tasks made runnable elsewhere go to `remote` and unpark the driver when it is parked. Every
+ * REMOTE_INTERVAL ticks `remote` is checked first so a busy local queue cannot starve it (Tokio's
+ * global_queue_interval). `driverParked` and the remote queue are both volatile, so the driver's
+ * "set parked, then re-check remote" and the producer's "push, then read parked" cannot both miss.
+ */
+
+/** The single-threaded scheduler driven by {@code blockOn}. See the implementation notes. */
+public final class CurrentThreadScheduler implements TaskScheduler {
+
+    /** A deadline for {@link #runUntil} that never passes. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private static final int REMOTE_INTERVAL = 31;
+
+    private final ConcurrentLinkedQueue<Runnable> remote = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Runnable> local = new ArrayDeque<>();
+    private final AtomicReference<Thread> core = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
+    private final WorkerMetrics metrics = new WorkerMetrics(0);
+    private volatile Thread driver;
+    private volatile boolean driverParked;
+    private volatile boolean stopped;
+
+    @Override
+    public void start() {
+        // No threads: the callers of runUntil do the work.
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Thread carrier = JdkVirtualThreadAccess.currentCarrierThread();
+        if (carrier == driver && carrier != null) {
+            local.addLast(task);
+            return;
+        }
+        remote.offer(task);
+        if (driverParked) {
+            LockSupport.unpark(driver);
+        }
+    }
+
+    /**
+     * Runs tasks on the calling thread until {@code done} returns true or {@code deadlineNanos} (a
+     * {@link System#nanoTime()} value, or {@link #NO_DEADLINE}) passes. If another thread is driving, waits for {@code done} or
+     * for the right to drive. Returns the last value of {@code done}. Whoever makes {@code done} true from
+     * another thread must unpark the caller.
+     */
+    public boolean runUntil(BooleanSupplier done, long deadlineNanos) {
+        Thread self = Thread.currentThread();
+        while (!done.getAsBoolean()) {
+            if (stopped || remainingNanos(deadlineNanos) <= 0) {
+                return done.getAsBoolean();
+            }
+            if (core.compareAndSet(null, self)) {
+                try {
+                    driver = self;
+                    if (drive(done, deadlineNanos)) {
+                        return true;
+                    }
+                } finally {
+                    driver = null;
+                    core.set(null);
+                    for (Thread waiting : waitingForCore) {
+                        LockSupport.unpark(waiting);
+                    }
+                }
+            } else {
+                waitingForCore.add(self);
+                if (core.get() != null && !done.getAsBoolean()) {
+                    LockSupport.parkNanos(this, remainingNanos(deadlineNanos));
+                }
+                waitingForCore.remove(self);
+            }
+        }
+        return true;
+    }
+
+    private boolean drive(BooleanSupplier done, long deadlineNanos) {
+        int tick = 0;
+        while (!done.getAsBoolean()) {
+            if (stopped) {
+                return false;
+            }
+            tick++;
+            Runnable task = tick % REMOTE_INTERVAL == 0 ? pollRemoteFirst() : pollLocalFirst();
+            if (task != null) {
+                metrics.beginPoll();
+                try {
+                    task.run();
+                } finally {
+                    metrics.endPoll();
+                }
+                continue;
+            }
+            long remaining = remainingNanos(deadlineNanos);
+            if (remaining <= 0) {
+                return false;
+            }
+            driverParked = true;
+            if (remote.isEmpty() && !done.getAsBoolean()) {
+                metrics.recordPark();
+                LockSupport.parkNanos(this, remaining);
+            }
+            driverParked = false;
+        }
+        return true;
+    }
+
+    private static long remainingNanos(long deadlineNanos) {
+        return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+    }
+
+    private Runnable pollLocalFirst() {
+        Runnable task = local.pollFirst();
+        return task != null ? task : remote.poll();
+    }
+
+    private Runnable pollRemoteFirst() {
+        Runnable task = remote.poll();
+        return task != null ? task : local.pollFirst();
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        Thread current = driver;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    @Override
+    public boolean awaitStopped(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (core.get() != null) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
+        }
+        return true;
+    }
+
+    @Override
+    public int workerCount() {
+        return 1;
+    }
+
+    @Override
+    public List<WorkerStats> metrics() {
+        return List.of(metrics.snapshot());
+    }
+}

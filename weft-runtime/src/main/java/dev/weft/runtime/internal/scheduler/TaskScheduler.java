@@ -1,0 +1,32 @@
+package dev.weft.runtime.internal.scheduler;
+
+import dev.weft.runtime.WorkerStats;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What the runtime needs of a scheduler. {@link #execute(Runnable)} receives a virtual thread's
+ * continuation each time that thread becomes runnable (start, unpark, yield); the JDK calls it on the
+ * thread that made it runnable.
+ */
+public interface TaskScheduler extends Executor {
+
+    /** Starts the scheduler's threads, if it has any. */
+    void start();
+
+    /**
+     * Stops the scheduler's threads after the runnables they are running return. Runnables submitted
+     * afterwards are dropped. Idempotent.
+     */
+    void stop();
+
+    /** Waits up to {@code nanos} for the threads to exit; true when they all have. */
+    boolean awaitStopped(long nanos) throws InterruptedException;
+
+    /** The number of worker threads; 1 for the current-thread flavour. */
+    int workerCount();
+
+    /** A snapshot of the per-worker counters. */
+    List<WorkerStats> metrics();
+}

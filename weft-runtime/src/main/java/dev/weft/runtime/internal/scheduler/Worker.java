@@ -1,0 +1,213 @@
+package dev.weft.runtime.internal.scheduler;
+
+import java.util.concurrent.locks.LockSupport;
+
+/*
+ * Implementation notes.
+ *
+ * A worker is a platform thread that carries virtual threads: running a task means calling the
+ * continuation runnable the JDK handed to MultiThreadScheduler.execute, which mounts the virtual thread
+ * here until it parks, yields or ends.
+ *
+ * Thread ownership: `lifo`, `current`, `searching`, `tick` and the push side of `queue` belong to this
+ * worker's thread. Other workers only steal from `queue` and call unpark().
+ *
+ * The loop follows Tokio's multi_thread worker: every GLOBAL_QUEUE_INTERVAL ticks the global queue is
+ * checked first (so remote work is not starved by a busy local queue); otherwise the local queue, then a
+ * batch from the global queue, then stealing (at most half of the workers search at once), then park.
+ * A task made runnable by the task running here goes to the LIFO slot, so a woken task runs next on the
+ * same worker with its caches warm (message passing, chained spawns); at most MAX_LIFO_POLLS LIFO runs
+ * follow one regular run before the LIFO task is pushed to the back of the queue, so two tasks waking
+ * each other cannot starve the queue. A task that re-submits itself (Thread.yield, or an unpark that
+ * raced with its own park) goes to the back of the queue instead.
+ */
+
+/** A multi-thread scheduler's worker thread. See the implementation notes. */
+final class Worker extends Thread {
+
+    private static final int GLOBAL_QUEUE_INTERVAL = 31;
+    private static final int MAX_LIFO_POLLS = 3;
+
+    final MultiThreadScheduler scheduler;
+    final int index;
+    final LocalQueue queue = new LocalQueue();
+    final WorkerMetrics metrics;
+    private final FastRandom random;
+
+    private Runnable lifo;
+    private Runnable current;
+    private boolean searching;
+    private int tick;
+
+    Worker(MultiThreadScheduler scheduler, int index, String name, long seed) {
+        super(null, null, name, 0, false);
+        this.scheduler = scheduler;
+        this.index = index;
+        this.metrics = new WorkerMetrics(index);
+        this.random = new FastRandom(seed);
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        scheduler.hooks().onStart();
+        try {
+            while (!scheduler.isStopped()) {
+                tick++;
+                Runnable task = nextTask();
+                if (task == null) {
+                    task = stealWork();
+                }
+                if (task != null) {
+                    runTask(task);
+                } else {
+                    park();
+                }
+            }
+        } finally {
+            scheduler.hooks().onStop();
+        }
+    }
+
+    /** Called on this worker's thread when a task running here makes {@code task} runnable. */
+    void scheduleLocal(Runnable task) {
+        if (task == current) {
+            queue.pushBack(task, scheduler.inject);
+            scheduler.notifyParked();
+            return;
+        }
+        Runnable previous = lifo;
+        lifo = task;
+        if (previous != null) {
+            queue.pushBack(previous, scheduler.inject);
+            scheduler.notifyParked();
+        }
+    }
+
+    private Runnable nextTask() {
+        if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
+            Runnable remote = scheduler.inject.poll();
+            if (remote != null) {
+                return remote;
+            }
+        }
+        Runnable local = queue.pop();
+        if (local != null) {
+            return local;
+        }
+        return pullFromInject();
+    }
+
+    /** Takes one task from the global queue to run now and moves a fair share of the rest locally. */
+    private Runnable pullFromInject() {
+        InjectQueue inject = scheduler.inject;
+        Runnable first = inject.poll();
+        if (first == null) {
+            return null;
+        }
+        int batch = Math.min(queue.remainingCapacity(), LocalQueue.CAPACITY / 2) / scheduler.workerCount();
+        for (int i = 0; i < batch; i++) {
+            Runnable next = inject.poll();
+            if (next == null) {
+                break;
+            }
+            queue.pushBackUnchecked(next);
+        }
+        return first;
+    }
+
+    private Runnable stealWork() {
+        if (!searching) {
+            searching = scheduler.idle.transitionWorkerToSearching();
+            if (!searching) {
+                return null;
+            }
+        }
+        Worker[] workers = scheduler.workers();
+        int count = workers.length;
+        int start = random.nextInt(count);
+        for (int i = 0; i < count; i++) {
+            Worker victim = workers[(start + i) % count];
+            if (victim == this) {
+                continue;
+            }
+            int before = queue.length();
+            Runnable stolen = victim.queue.stealInto(queue);
+            if (stolen != null) {
+                metrics.recordSteal(queue.length() - before + 1);
+                return stolen;
+            }
+        }
+        return pullFromInject();
+    }
+
+    private void runTask(Runnable task) {
+        if (searching) {
+            searching = false;
+            if (scheduler.idle.transitionWorkerFromSearching()) {
+                // The last searcher found work: there may be more, so keep one worker looking.
+                scheduler.notifyParked();
+            }
+        }
+        runOne(task);
+        for (int lifoPolls = 0; ; lifoPolls++) {
+            Runnable next = lifo;
+            if (next == null) {
+                return;
+            }
+            lifo = null;
+            if (lifoPolls >= MAX_LIFO_POLLS) {
+                queue.pushBack(next, scheduler.inject);
+                scheduler.notifyParked();
+                return;
+            }
+            metrics.recordLifoPoll();
+            runOne(next);
+        }
+    }
+
+    private void runOne(Runnable task) {
+        current = task;
+        metrics.beginPoll();
+        try {
+            task.run();
+        } finally {
+            metrics.endPoll();
+            current = null;
+        }
+    }
+
+    private void park() {
+        if (lifo != null || !queue.isEmpty()) {
+            return;
+        }
+        boolean lastSearcher = scheduler.idle.transitionWorkerToParked(index, searching);
+        searching = false;
+        if (lastSearcher) {
+            scheduler.notifyIfWorkPending();
+        }
+        metrics.recordPark();
+        while (!scheduler.isStopped()) {
+            LockSupport.park(scheduler);
+            if (transitionFromParked()) {
+                return;
+            }
+        }
+    }
+
+    private boolean transitionFromParked() {
+        if (!queue.isEmpty()) {
+            searching = !scheduler.idle.unparkWorkerById(index);
+            return true;
+        }
+        if (scheduler.idle.isParked(index)) {
+            return false; // a spurious wake-up: nobody chose this worker
+        }
+        searching = true; // the notifier counted this worker as searching
+        return true;
+    }
+
+    void unpark() {
+        LockSupport.unpark(this);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.weft.runtime.internal.task;
+
+import dev.weft.Async;
+import dev.weft.task.TaskState;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A task that runs an {@link Async} on its own virtual thread. Cancellation sets a flag and unparks the
+ * thread; the task's next await point throws. A task cancelled before it starts never runs its body.
+ */
+public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
+
+    private Async<T> operation;
+    private volatile Thread thread;
+    int budget;
+
+    VirtualTask(RuntimeCore runtime, long id, String name, Async<T> operation) {
+        super(runtime, id, name);
+        this.operation = operation;
+        this.budget = runtime.config.budget();
+    }
+
+    void startOn(Thread carrierOfTask) {
+        this.thread = carrierOfTask;
+        carrierOfTask.start();
+    }
+
+    @Override
+    public void run() {
+        Async<T> body = operation;
+        operation = null;
+        TaskContext.enter(this);
+        try {
+            if (cancelRequested) {
+                complete(CANCELLED);
+                return;
+            }
+            completeWithValue(body.await());
+        } catch (Throwable failure) {
+            completeExceptionally(failure);
+        }
+    }
+
+    @Override
+    public void requestCancel() {
+        if (isDone() || cancelRequested) {
+            return;
+        }
+        cancelRequested = true;
+        Thread target = thread;
+        if (target != null) {
+            LockSupport.unpark(target);
+        }
+    }
+
+    /** True when cancellation of this task was requested. */
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    @Override
+    TaskState liveState() {
+        Thread target = thread;
+        if (target == null) {
+            return TaskState.RUNNABLE;
+        }
+        return switch (target.getState()) {
+            case WAITING, TIMED_WAITING, BLOCKED -> TaskState.WAITING;
+            default -> TaskState.RUNNABLE;
+        };
+    }
+
+    @Override
+    boolean isBlocking() {
+        return false;
+    }
+}
