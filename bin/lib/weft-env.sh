@@ -59,7 +59,7 @@ weft_mvn() {
         # Maven 3's own libraries use sun.misc.Unsafe; keep JDK 24+ from warning about it on every run.
         opts="$opts --sun-misc-unsafe-memory-access=allow"
     fi
-    (cd "$WEFT_ROOT" && JAVA_HOME="$WEFT_JAVA_HOME" MAVEN_OPTS="$opts" mvn -B "$@")
+    (cd "$WEFT_ROOT" && JAVA_HOME="$WEFT_JAVA_HOME" MAVEN_OPTS="$opts" mvn -B -Dstyle.color=never "$@")
 }
 
 # Builds the jars (without tests) when $1 is missing or older than any source or pom.
