@@ -111,17 +111,12 @@ public final class RuntimeCore {
         Objects.requireNonNull(operation, "operation");
         VirtualTask<T> task = new VirtualTask<>(this, ids.getAndIncrement(), name, operation);
         JoinHandle<T> handle = task.handle();
-        if (!registry.register(task)) {
-            task.complete(TaskCore.CANCELLED);
-            return handle;
-        }
-        if (config.captureSpawnSites()) {
-            task.spawnSite = callerFrame();
-        }
-        try {
-            task.startOn(threads.newTaskThread(task));
-        } catch (RuntimeException | Error e) {
-            task.completeExceptionally(e);
+        if (admit(task)) {
+            try {
+                task.startOn(threads.newTaskThread(task));
+            } catch (RuntimeException | Error e) {
+                task.completeExceptionally(e);
+            }
         }
         return handle;
     }
@@ -131,17 +126,25 @@ public final class RuntimeCore {
         Objects.requireNonNull(body, "body");
         BlockingTask<T> task = new BlockingTask<>(this, ids.getAndIncrement(), name, body);
         JoinHandle<T> handle = task.handle();
+        if (admit(task) && !blocking.submit(task)) {
+            task.complete(TaskCore.CANCELLED);
+        }
+        return handle;
+    }
+
+    /**
+     * Registers a new task, recording its spawn site when configured; false (and the task completed
+     * cancelled) when the runtime is shutting down.
+     */
+    private boolean admit(TaskCore<?> task) {
         if (!registry.register(task)) {
             task.complete(TaskCore.CANCELLED);
-            return handle;
+            return false;
         }
         if (config.captureSpawnSites()) {
             task.spawnSite = callerFrame();
         }
-        if (!blocking.submit(task)) {
-            task.complete(TaskCore.CANCELLED);
-        }
-        return handle;
+        return true;
     }
 
     /** Runs {@code operation} as a task and waits for it on the calling thread, which must not be a task. */

@@ -76,7 +76,7 @@ public abstract class TaskCore<T> {
         this.handle = new TaskHandle<>(this);
     }
 
-    /** The handle given to the spawner. Valid until the task completes. */
+    /** The handle given to the spawner. Read it before the task can complete: completion clears it. */
     final JoinHandle<T> handle() {
         return handle;
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * The runtime's registry of live tasks, for shutdown (cancel everything, wait for it to unwind) and
  * for observability (task dumps). Sharded like Tokio's OwnedTasks: a task lives in shard
  * (id & mask), an intrusive doubly linked list guarded by the shard's monitor, so registering costs one
- * uncontended lock and no allocation.
+ * uncontended lock and no allocation. Shards are padded to two cache lines so that a worker removing a
+ * finished task does not slow down another worker registering a new one in a neighbouring shard.
  *
  * close() marks every shard closed under its lock; a task registering afterwards is refused (its handle
  * completes cancelled without running). So after close() returns, the set of tasks can only shrink, and
@@ -146,7 +147,13 @@ final class TaskRegistry {
         return tasks;
     }
 
-    private static final class Shard {
+    /** Padding before a shard's fields, so two shards never share a cache line. */
+    @SuppressWarnings("unused")
+    private static class ShardPadding {
+        long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
+    }
+
+    private static final class Shard extends ShardPadding {
         TaskCore<?> head;
         int size;
         boolean closed;
