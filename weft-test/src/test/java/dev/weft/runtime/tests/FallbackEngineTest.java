@@ -60,7 +60,9 @@ class FallbackEngineTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FallbackEngineProbe.class.getName()));
         Path stdout = output.resolve("stdout.txt");
         Path stderr = output.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         Process process = builder.start();

@@ -147,6 +147,21 @@ class ShutdownTest {
     }
 
     @EveryFlavor
+    void blockOn_whoseOperationIsStillParkedAtShutdown_throwsCancelled(RuntimeFlavor flavor) {
+        Parked parked = new Parked(1);
+        AsyncRuntime runtime = flavor.build();
+        CompletableFuture<Void> blocked = CompletableFuture.runAsync(
+                () -> runtime.blockOn(parked.untilCancelled()), Thread.ofPlatform().daemon()::start);
+        parked.awaitAllParked();
+
+        assertThat(runtime.shutdown(GENEROUS)).isTrue();
+
+        assertThat(blocked).failsWithin(GENEROUS).withThrowableThat().havingRootCause()
+                .isInstanceOf(CancelledException.class);
+        assertThat(parked.unwound()).isEqualTo(1);
+    }
+
+    @EveryFlavor
     void blockOn_fromInsideATask_throwsIllegalState(RuntimeFlavor flavor) {
         try (AsyncRuntime runtime = flavor.build()) {
             assertThatThrownBy(() -> runtime.blockOn(Async.of(() -> runtime.blockOn(Async.completed(1)))))
