@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.runtime.internal.task.AsyncEvaluation;
 import dev.weft.runtime.internal.task.TaskContext;
 
 import java.util.Objects;
@@ -31,6 +32,15 @@ import java.util.function.Function;
  * @param <T> the type of the value
  */
 public abstract class Async<T> {
+
+    static {
+        AsyncEvaluation.install(new AsyncEvaluation.Evaluator() {
+            @Override
+            public <T> T evaluate(Async<T> operation) throws Exception {
+                return operation.evaluate();
+            }
+        });
+    }
 
     /** For subclasses that implement an operation by overriding {@link #evaluate()}. */
     protected Async() {

@@ -97,10 +97,9 @@ public final class JoinSet<T> implements AutoCloseable {
      * @throws NoSuchElementException if the set is empty when awaited
      */
     public Async<T> joinNext() {
-        return Async.of(() -> {
-            JoinHandle<T> next = takeNext();
-            return next.await();
-        });
+        // Taking the result is the last step that can be cancelled: the value is returned without
+        // another await point, so a cancelled joiner never drops a result it took.
+        return Async.of(() -> Tasks.core(takeNext()).resultOrThrow());
     }
 
     private JoinHandle<T> takeNext() {

@@ -63,13 +63,7 @@ class FailurePropagationTest {
         });
     }
 
-    /**
-     * KNOWN RUNTIME BUG: a task whose operation throws a checked exception fails with the plain
-     * {@code AsyncException} that {@code Async.await()} wrapped it in inside the task
-     * ({@code VirtualTask.run} awaits the body), so {@code TaskCore.resultOrThrow} sees an unchecked
-     * exception and rethrows it as is; the {@code TaskFailedException} that {@code JoinHandle}'s docs
-     * promise (with the task's id) is never made for a spawned task.
-     */
+    /** A task's own checked failure reaches its awaiters as TaskFailedException, with the task's id. */
     @EveryFlavor
     void joinHandleAwait_ofATaskFailingWithACheckedException_throwsTaskFailedException(RuntimeFlavor flavor) {
         flavor.run(() -> {
@@ -83,7 +77,7 @@ class FailurePropagationTest {
         });
     }
 
-    /** KNOWN RUNTIME BUG: same cause as the JoinHandle case above; {@code AsyncRuntime.run}'s docs promise it. */
+    /** AsyncRuntime.run's body is a task like any other: its checked failure comes back as TaskFailedException. */
     @Test
     void asyncRuntimeRun_ofABodyThrowingACheckedException_throwsTaskFailedException() {
         assertThatThrownBy(() -> AsyncRuntime.run(() -> {

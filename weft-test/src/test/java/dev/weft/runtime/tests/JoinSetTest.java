@@ -145,10 +145,6 @@ class JoinSetTest {
      * passes {@code steps} await points before aborting the joiner. With a budget of one await point,
      * every await point yields once, so the sweep lands between the joiner taking the result from the
      * set and returning it. Whenever the joiner ends cancelled, the result must still be in the set.
-     *
-     * <p>KNOWN RUNTIME BUG: {@code JoinSet.joinNext()} removes the finished task from the set in
-     * {@code takeNext()} and only then calls {@code next.await()}, which is an await point; a cancellation
-     * that lands there throws {@code CancelledException} and the result is lost (the set is empty).
      */
     @EveryFlavor
     void joinNext_cancelledAtAnyMomentOfItsWakeUp_losesNoResult(RuntimeFlavor flavor) {

@@ -59,12 +59,7 @@ class SchedulerMetricsTest {
         }
     }
 
-    /**
-     * KNOWN RUNTIME BUG: {@code WorkerStats.overflows} is documented as the number of times a full local
-     * queue moved half of its tasks to the global queue, but {@code WorkerMetrics.recordOverflow()} is
-     * never called ({@code LocalQueue.pushOverflow} has no access to the metrics and {@code Worker} does not
-     * count it), so the counter is always 0.
-     */
+    /** A worker whose 256-slot queue fills up moves half of it to the global queue, and counts that. */
     @Test
     void burstOfSpawnsFillingTheOnlyWorkersQueue_isCountedAsAnOverflow() {
         try (AsyncRuntime runtime = RuntimeFlavor.MULTI_THREAD_1.build()) {

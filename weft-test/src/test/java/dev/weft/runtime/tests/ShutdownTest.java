@@ -119,11 +119,8 @@ class ShutdownTest {
     }
 
     /**
-     * KNOWN RUNTIME BUG (current-thread flavour): the shutting-down thread drives the scheduler in
-     * {@code CurrentThreadScheduler.runUntil(registry empty)} and parks until its deadline; a blocking call
-     * that finishes on a pool thread removes its task from the registry but nothing unparks that thread
-     * (only {@code TaskRegistry.awaitEmpty}, used by the multi-thread flavour, registers a drain waiter).
-     * So shutdown returns only when its timeout expires, here long after the call finished.
+     * Shutdown cancels queued blocking calls and returns as soon as the running one finishes, on every
+     * flavour (the current-thread flavour's shutdown drives its scheduler and must be woken by the pool).
      */
     @EveryFlavor
     void shutdown_cancelsQueuedBlockingCalls_andReturnsAsSoonAsTheRunningOneFinishes(RuntimeFlavor flavor) {

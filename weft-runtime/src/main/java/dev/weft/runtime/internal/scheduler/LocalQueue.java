@@ -102,8 +102,11 @@ final class LocalQueue {
         return CAPACITY - (getTailOwner() - stealPart(getHeadAcquire()));
     }
 
-    /** Owner only: appends a task, moving half of the queue to {@code overflow} when full. */
-    void pushBack(Runnable task, InjectQueue overflow) {
+    /**
+     * Owner only: appends a task, moving half of the queue to {@code overflow} when full. Returns true
+     * when the queue overflowed (the task went to {@code overflow}, with half of the queue or alone).
+     */
+    boolean pushBack(Runnable task, InjectQueue overflow) {
         while (true) {
             long h = getHeadAcquire();
             int steal = stealPart(h);
@@ -111,15 +114,15 @@ final class LocalQueue {
             if (t - steal < CAPACITY) {
                 slots[t & MASK] = task;
                 setTailRelease(t + 1);
-                return;
+                return false;
             }
             if (steal != realPart(h)) {
                 // A stealer is emptying the queue right now; hand the task to the other workers.
                 overflow.push(task);
-                return;
+                return true;
             }
             if (pushOverflow(task, realPart(h), t, overflow)) {
-                return;
+                return true;
             }
         }
     }

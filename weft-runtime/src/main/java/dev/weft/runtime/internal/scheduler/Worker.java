@@ -72,16 +72,21 @@ final class Worker extends Thread {
     /** Called on this worker's thread when a task running here makes {@code task} runnable. */
     void scheduleLocal(Runnable task) {
         if (task == current) {
-            queue.pushBack(task, scheduler.inject);
-            scheduler.notifyParked();
+            pushBackAndNotify(task);
             return;
         }
         Runnable previous = lifo;
         lifo = task;
         if (previous != null) {
-            queue.pushBack(previous, scheduler.inject);
-            scheduler.notifyParked();
+            pushBackAndNotify(previous);
         }
+    }
+
+    private void pushBackAndNotify(Runnable task) {
+        if (queue.pushBack(task, scheduler.inject)) {
+            metrics.recordOverflow();
+        }
+        scheduler.notifyParked();
     }
 
     private Runnable nextTask() {
@@ -157,8 +162,7 @@ final class Worker extends Thread {
             }
             lifo = null;
             if (lifoPolls >= MAX_LIFO_POLLS) {
-                queue.pushBack(next, scheduler.inject);
-                scheduler.notifyParked();
+                pushBackAndNotify(next);
                 return;
             }
             metrics.recordLifoPoll();

@@ -187,7 +187,13 @@ public final class RuntimeCore {
         blocking.shutdown();
         boolean allDone;
         if (scheduler instanceof CurrentThreadScheduler currentThread) {
-            allDone = currentThread.runUntil(() -> registry.size() == 0, deadline);
+            // Run the cancelled tasks here; a blocking task finishing on a pool thread unparks us.
+            registry.setDrainWaiter(Thread.currentThread());
+            try {
+                allDone = currentThread.runUntil(() -> registry.size() == 0, deadline);
+            } finally {
+                registry.setDrainWaiter(null);
+            }
         } else {
             allDone = registry.awaitEmpty(deadline);
         }

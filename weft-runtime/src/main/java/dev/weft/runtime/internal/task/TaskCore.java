@@ -216,10 +216,13 @@ public abstract class TaskCore<T> {
     public final void markObserved() {
         if (!observed) {
             observed = true;
-            if (OUTCOME.getAcquire(this) instanceof Failure) {
-                runtime.failures.observed(this);
-            }
+            runtime.failures.observed(this);
         }
+    }
+
+    /** True once someone took responsibility for the outcome; see {@link UnobservedFailures#track}. */
+    final boolean isObserved() {
+        return observed;
     }
 
     /** The failure this task ended with, or null. */

@@ -100,9 +100,17 @@ final class TaskRegistry {
         }
     }
 
+    /**
+     * Makes {@code waiter} unparked each time a shard becomes empty after close, so it can re-check
+     * {@link #size()}; null stops that.
+     */
+    void setDrainWaiter(Thread waiter) {
+        drainWaiter = waiter;
+    }
+
     /** Waits until no task is live or the deadline passes; true when empty. */
     boolean awaitEmpty(long deadlineNanos) {
-        drainWaiter = Thread.currentThread();
+        setDrainWaiter(Thread.currentThread());
         try {
             while (size() > 0) {
                 long remaining = deadlineNanos - System.nanoTime();
@@ -113,7 +121,7 @@ final class TaskRegistry {
             }
             return true;
         } finally {
-            drainWaiter = null;
+            setDrainWaiter(null);
         }
     }
 

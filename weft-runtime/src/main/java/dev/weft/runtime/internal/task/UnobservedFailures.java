@@ -37,8 +37,17 @@ final class UnobservedFailures {
         this.handler = handler;
     }
 
+    /**
+     * Tracks a failed task. An awaiter may mark the task observed concurrently: it sets the flag, then
+     * removes the task; this method adds, then re-reads the flag. Whatever the interleaving, an observed
+     * task does not stay pending.
+     */
     void track(TaskCore<?> task, Object handle) {
         pending.add(task);
+        if (task.isObserved()) {
+            pending.remove(task);
+            return;
+        }
         if (handle != null) {
             CLEANER.register(handle, () -> reportIfPending(task));
         } else {
@@ -47,7 +56,9 @@ final class UnobservedFailures {
     }
 
     void observed(TaskCore<?> task) {
-        pending.remove(task);
+        if (!pending.isEmpty()) {
+            pending.remove(task);
+        }
     }
 
     /** Reports every failure still unobserved; called at shutdown. */

@@ -36,7 +36,7 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
                 complete(CANCELLED);
                 return;
             }
-            completeWithValue(body.await());
+            completeWithValue(AsyncEvaluation.awaitUnwrapped(this, body));
         } catch (Throwable failure) {
             completeExceptionally(failure);
         }
