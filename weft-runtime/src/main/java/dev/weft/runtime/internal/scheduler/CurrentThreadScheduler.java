@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * Tasks made runnable by the driving thread (one task waking another, a task yielding) go to `local`;
  * tasks made runnable elsewhere go to `remote` and unpark the driver when it is parked. Every
  * REMOTE_INTERVAL ticks `remote` is checked first so a busy local queue cannot starve it (Tokio's
- * global_queue_interval). `driverParked` and the remote queue are both volatile, so the driver's
+ * global_queue_interval). The cooperative budget, like `local`, belongs to the thread holding the
+ * core. `driverParked` and the remote queue are both volatile, so the driver's
  * "set parked, then re-check remote" and the producer's "push, then read parked" cannot both miss.
  */
 
@@ -42,9 +43,16 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     private final AtomicReference<Thread> core = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
     private final WorkerMetrics metrics = new WorkerMetrics(0);
+    private final int initialBudget;
+    private int budget;
     private volatile Thread driver;
     private volatile boolean driverParked;
     private volatile boolean stopped;
+
+    /** @param budget await points a task may pass in one run before it must yield */
+    public CurrentThreadScheduler(int budget) {
+        this.initialBudget = budget;
+    }
 
     @Override
     public void start() {
@@ -109,6 +117,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             tick++;
             Runnable task = tick % REMOTE_INTERVAL == 0 ? pollRemoteFirst() : pollLocalFirst();
             if (task != null) {
+                budget = initialBudget;
                 metrics.beginPoll();
                 try {
                     task.run();
@@ -128,6 +137,16 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             }
             driverParked = false;
         }
+        return true;
+    }
+
+    /** Only the driving thread runs tasks, so only it touches the budget. */
+    @Override
+    public boolean spendBudget() {
+        if (--budget > 0) {
+            return false;
+        }
+        budget = initialBudget;
         return true;
     }
 

@@ -29,10 +29,32 @@ import java.lang.invoke.VarHandle;
  *
  * When the buffer is full the owner moves half of it, plus the new task, to the inject queue in one
  * batch (Tokio's push_overflow), so a burst of spawns spreads to other workers.
+ *
+ * `head` and `tail` sit between two 128-byte paddings (class-hierarchy padding, as in JCTools and
+ * Agrona): stealers CAS `head`, and without padding that write would invalidate whatever the JVM
+ * allocated next to the queue, such as the owning worker's own hot fields.
  */
 
+/** Cache-line padding in front of a queue's indices (superclass fields are laid out first). */
+@SuppressWarnings("unused")
+abstract class LocalQueueLeadingPadding {
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
+}
+
+/** The indices of a {@link LocalQueue}, between its paddings. */
+abstract class LocalQueueIndices extends LocalQueueLeadingPadding {
+    volatile long head;
+    volatile int tail;
+}
+
+/** Cache-line padding behind a queue's indices. */
+@SuppressWarnings("unused")
+abstract class LocalQueueTrailingPadding extends LocalQueueIndices {
+    long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
+}
+
 /** A worker's bounded work-stealing ring buffer. See the implementation notes. */
-final class LocalQueue {
+final class LocalQueue extends LocalQueueTrailingPadding {
 
     static final int CAPACITY = 256;
     private static final int MASK = CAPACITY - 1;
@@ -43,18 +65,14 @@ final class LocalQueue {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            HEAD = lookup.findVarHandle(LocalQueue.class, "head", long.class);
-            TAIL = lookup.findVarHandle(LocalQueue.class, "tail", int.class);
+            HEAD = lookup.findVarHandle(LocalQueueIndices.class, "head", long.class);
+            TAIL = lookup.findVarHandle(LocalQueueIndices.class, "tail", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private final Runnable[] slots = new Runnable[CAPACITY];
-    @SuppressWarnings("unused") // accessed through HEAD
-    private volatile long head;
-    @SuppressWarnings("unused") // accessed through TAIL
-    private volatile int tail;
 
     private static long pack(int steal, int real) {
         return ((long) steal << 32) | (real & 0xFFFF_FFFFL);

@@ -37,8 +37,9 @@ public final class MultiThreadScheduler implements TaskScheduler {
      * @param namePrefix  worker thread names are this prefix followed by the worker's index
      * @param hooks       callbacks run on each worker thread at start and stop
      * @param seed        the runtime's seed for scheduling choices
+     * @param budget      await points a task may pass in one run before it must yield
      */
-    public MultiThreadScheduler(int workerCount, String namePrefix, SchedulerHooks hooks, long seed) {
+    public MultiThreadScheduler(int workerCount, String namePrefix, SchedulerHooks hooks, long seed, int budget) {
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerThreads < 1: " + workerCount);
         }
@@ -47,7 +48,7 @@ public final class MultiThreadScheduler implements TaskScheduler {
         this.workers = new Worker[workerCount];
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int i = 0; i < workerCount; i++) {
-            workers[i] = new Worker(this, i, namePrefix + i, seeds.nextLong());
+            workers[i] = new Worker(this, i, namePrefix + i, seeds.nextLong(), budget);
         }
     }
 
@@ -66,6 +67,12 @@ public final class MultiThreadScheduler implements TaskScheduler {
             inject.push(task);
             notifyParked();
         }
+    }
+
+    @Override
+    public boolean spendBudget() {
+        return JdkVirtualThreadAccess.currentCarrierThread() instanceof Worker worker && worker.scheduler == this
+                && worker.spendBudget();
     }
 
     /** Wakes one parked worker if work was published and no worker is searching. */

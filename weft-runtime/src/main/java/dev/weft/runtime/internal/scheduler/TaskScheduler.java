@@ -24,6 +24,14 @@ public interface TaskScheduler extends Executor {
     /** Waits up to {@code nanos} for the threads to exit; true when they all have. */
     boolean awaitStopped(long nanos) throws InterruptedException;
 
+    /**
+     * Spends one unit of the cooperative budget of the task running on the calling thread; returns true
+     * when the budget is used up (and refills it), meaning the task should yield. The budget lives with
+     * the worker, not the task, and is refilled each time the worker starts running a task (Tokio's
+     * per-poll budget), so an await point writes nothing shared with other workers.
+     */
+    boolean spendBudget();
+
     /** The number of worker threads; 1 for the current-thread flavour. */
     int workerCount();
 

@@ -9,12 +9,20 @@ import java.util.concurrent.locks.LockSupport;
  * continuation runnable the JDK handed to MultiThreadScheduler.execute, which mounts the virtual thread
  * here until it parks, yields or ends.
  *
- * Thread ownership: `lifo`, `current`, `searching`, `tick` and the push side of `queue` belong to this
- * worker's thread. Other workers only steal from `queue` and call unpark().
+ * Memory layout: the JDK writes the carrier's Thread fields on every mount, and this worker writes its
+ * own fields on every run, so everything a worker allocates next to it is padded (LocalQueue before the
+ * small FastRandom, WorkerMetrics after it): two workers never write the same cache line in steady state.
+ *
+ * Thread ownership: `lifo`, `current`, `searching`, `tick`, `budget` and the push side of `queue`
+ * belong to this worker's thread (the budget is spent by the task mounted here, on this thread). Other workers only steal from `queue` and call unpark().
  *
  * The loop follows Tokio's multi_thread worker: every GLOBAL_QUEUE_INTERVAL ticks the global queue is
  * checked first (so remote work is not starved by a busy local queue); otherwise the local queue, then a
  * batch from the global queue, then stealing (at most half of the workers search at once), then park.
+ * Unlike Tokio, the periodic check also takes a batch, not one task: tasks spawned one after another
+ * from outside sit next to each other in memory, and the JDK writes each task's virtual thread and
+ * continuation on every switch, so handing them out one by one to alternate workers made the workers
+ * false-share (measured: yield_many took up to 3x longer with tasks interleaved than in blocks).
  * A task made runnable by the task running here goes to the LIFO slot, so a woken task runs next on the
  * same worker with its caches warm (message passing, chained spawns); at most MAX_LIFO_POLLS LIFO runs
  * follow one regular run before the LIFO task is pushed to the back of the queue, so two tasks waking
@@ -34,17 +42,21 @@ final class Worker extends Thread {
     final WorkerMetrics metrics;
     private final FastRandom random;
 
+    private final int initialBudget;
+
     private Runnable lifo;
     private Runnable current;
     private boolean searching;
     private int tick;
+    private int budget;
 
-    Worker(MultiThreadScheduler scheduler, int index, String name, long seed) {
+    Worker(MultiThreadScheduler scheduler, int index, String name, long seed, int budget) {
         super(null, null, name, 0, false);
         this.scheduler = scheduler;
         this.index = index;
-        this.metrics = new WorkerMetrics(index);
+        this.initialBudget = budget;
         this.random = new FastRandom(seed);
+        this.metrics = new WorkerMetrics(index);
         setDaemon(true);
     }
 
@@ -91,7 +103,7 @@ final class Worker extends Thread {
 
     private Runnable nextTask() {
         if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
-            Runnable remote = scheduler.inject.poll();
+            Runnable remote = pullFromInject();
             if (remote != null) {
                 return remote;
             }
@@ -170,8 +182,18 @@ final class Worker extends Thread {
         }
     }
 
+    /** Called on this worker by the task running here at each await point; see TaskScheduler.spendBudget. */
+    boolean spendBudget() {
+        if (--budget > 0) {
+            return false;
+        }
+        budget = initialBudget;
+        return true;
+    }
+
     private void runOne(Runnable task) {
         current = task;
+        budget = initialBudget;
         metrics.beginPoll();
         try {
             task.run();

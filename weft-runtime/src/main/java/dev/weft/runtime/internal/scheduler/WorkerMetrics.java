@@ -12,14 +12,23 @@ import java.lang.invoke.VarHandle;
  * fences, but never torn and eventually visible), and any thread may read a racy snapshot. This keeps
  * them cheap enough to leave on.
  *
+ * The counters are written on every task run, so the object is padded (a 128-byte superclass in front,
+ * 128 bytes of unused fields behind) to keep them off the cache lines of other workers' objects.
+ *
  * `polls` doubles as the progress signal for detecting a worker stuck inside one task (the seam for
  * blocking compensation): a monitor samples (polls, running) at intervals; if the same run is still in
  * progress with the same poll count, the worker has been inside one task at least since the first sample.
  * runningSince() does that bookkeeping for the caller.
  */
 
+/** Cache-line padding in front of a worker's counters. */
+@SuppressWarnings("unused")
+abstract class WorkerMetricsPadding {
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
+}
+
 /** Per-worker counters; see the implementation notes. */
-public final class WorkerMetrics {
+public final class WorkerMetrics extends WorkerMetricsPadding {
 
     private static final VarHandle POLLS;
     private static final VarHandle RUNNING;
@@ -45,6 +54,8 @@ public final class WorkerMetrics {
 
     private long sampledPolls = -1;
     private long sampledAtNanos;
+    @SuppressWarnings("unused")
+    private long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
 
     WorkerMetrics(int index) {
         this.index = index;

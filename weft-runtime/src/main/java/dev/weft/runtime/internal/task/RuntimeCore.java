@@ -71,9 +71,9 @@ public final class RuntimeCore {
         this.config = config;
         if (JdkVirtualThreadAccess.isAvailable()) {
             this.scheduler = config.flavor() == Flavor.CURRENT_THREAD
-                    ? new CurrentThreadScheduler()
+                    ? new CurrentThreadScheduler(config.budget())
                     : new MultiThreadScheduler(config.workerThreads(), config.threadNamePrefix() + "worker-",
-                    config.hooks(), config.seed());
+                    config.hooks(), config.seed(), config.budget());
             this.threads = new WeftScheduledThreads(scheduler);
         } else if (config.flavor() == Flavor.CURRENT_THREAD) {
             throw new UnsupportedOperationException("the current-thread runtime needs Weft's own scheduler, and "
@@ -220,6 +220,14 @@ public final class RuntimeCore {
 
     public boolean isShutdown() {
         return state.get() != RUNNING;
+    }
+
+    /**
+     * Spends one unit of the calling task's cooperative budget; true when it should yield. On Weft's
+     * schedulers the budget belongs to the worker; on the JDK's scheduler, to the task.
+     */
+    boolean spendBudget(VirtualTask<?> task) {
+        return scheduler != null ? scheduler.spendBudget() : task.spendOwnBudget();
     }
 
     /** A snapshot of the live tasks. */

@@ -13,8 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Await points go through checkpoint() (on entry) and park() (while waiting): both throw
  * CancelledException once cancellation was requested. checkpoint() also spends the cooperative budget:
- * after `budget` await points without parking, the task yields so that its worker can run others.
- * The budget field belongs to the task's own thread (plain int).
+ * after `budget` await points in one run, the task yields so that its worker can run others. The
+ * budget is the worker's (RuntimeCore.spendBudget), so an await point writes nothing that another
+ * worker reads: tasks allocated side by side and run on different workers would otherwise false-share.
  */
 
 /** The calling thread's task and runtime, and the await-point protocol. See the implementation notes. */
@@ -59,8 +60,7 @@ public final class TaskContext {
     /** An await point on entry: throws if the task is cancelled, yields when its budget is spent. */
     public static void checkpoint(VirtualTask<?> task) {
         throwIfCancelled(task);
-        if (--task.budget <= 0) {
-            task.budget = task.runtime.config.budget();
+        if (task.runtime.spendBudget(task)) {
             Thread.yield();
             throwIfCancelled(task);
         }
@@ -73,7 +73,6 @@ public final class TaskContext {
     public static void park(VirtualTask<?> task, Object blocker) {
         throwIfCancelled(task);
         LockSupport.park(blocker);
-        task.budget = task.runtime.config.budget();
         throwIfCancelled(task);
     }
 

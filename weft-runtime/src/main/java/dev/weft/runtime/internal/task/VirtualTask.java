@@ -13,12 +13,24 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
 
     private Async<T> operation;
     private volatile Thread thread;
-    int budget;
+    private int ownBudget;
 
     VirtualTask(RuntimeCore runtime, long id, String name, Async<T> operation) {
         super(runtime, id, name);
         this.operation = operation;
-        this.budget = runtime.config.budget();
+        this.ownBudget = runtime.config.budget();
+    }
+
+    /**
+     * The budget of a task on the JDK's default scheduler, where Weft has no worker to keep it: spent by
+     * the task's own thread only, refilled when used up.
+     */
+    boolean spendOwnBudget() {
+        if (--ownBudget > 0) {
+            return false;
+        }
+        ownBudget = runtime.config.budget();
+        return true;
     }
 
     void startOn(Thread carrierOfTask) {
