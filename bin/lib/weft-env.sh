@@ -70,7 +70,9 @@ weft_build_if_stale() {
         return 0
     fi
     echo "weft: building (first use or sources changed) with JDK $WEFT_JAVA_VERSION at $WEFT_JAVA_HOME" >&2
-    weft_mvn -q package -DskipTests >&2 || weft_die "build failed"
+    # Maven 3's console library prints bare colour-reset codes even in batch mode; drop those lines.
+    weft_mvn -q package -DskipTests 2>&1 | sed -u '/^\(\x1b\[0m\)*$/d' >&2
+    [ "${PIPESTATUS[0]}" -eq 0 ] || weft_die "build failed"
 }
 
 weft_find_jdk
