@@ -84,21 +84,34 @@ final class Worker extends Thread {
     /** Called on this worker's thread when a task running here makes {@code task} runnable. */
     void scheduleLocal(Runnable task) {
         if (task == current) {
-            pushBackAndNotify(task);
+            requeueAtSwitch(task);
             return;
         }
         Runnable previous = lifo;
         lifo = task;
         if (previous != null) {
-            pushBackAndNotify(previous);
+            pushBack(previous);
+            scheduler.notifyParked();
         }
     }
 
-    private void pushBackAndNotify(Runnable task) {
+    /**
+     * Puts a task at the back of the queue at the moment this worker is about to pick its next task
+     * (a task yielding, or the LIFO cap reached). Another worker is woken only if something else is
+     * queued: a lone task runs here next anyway, and waking a worker just to steal it would bounce it
+     * (and its cache lines) between cores, which on two cores cost more than the switch itself.
+     */
+    private void requeueAtSwitch(Runnable task) {
+        pushBack(task);
+        if (queue.length() > 1) {
+            scheduler.notifyParked();
+        }
+    }
+
+    private void pushBack(Runnable task) {
         if (queue.pushBack(task, scheduler.inject)) {
             metrics.recordOverflow();
         }
-        scheduler.notifyParked();
     }
 
     private Runnable nextTask() {
@@ -174,7 +187,7 @@ final class Worker extends Thread {
             }
             lifo = null;
             if (lifoPolls >= MAX_LIFO_POLLS) {
-                pushBackAndNotify(next);
+                requeueAtSwitch(next);
                 return;
             }
             metrics.recordLifoPoll();
