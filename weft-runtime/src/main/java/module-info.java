@@ -13,4 +13,5 @@ module dev.weft.runtime {
     exports dev.weft;
     exports dev.weft.runtime;
     exports dev.weft.task;
+    exports dev.weft.time;
 }

@@ -144,7 +144,8 @@ public final class AsyncRuntime implements AutoCloseable {
 
     /** Counters of the scheduler and its workers. */
     public RuntimeMetrics metrics() {
-        return new RuntimeMetrics(core.workerMetrics(), core.tasks().size(), core.blockingThreads());
+        return new RuntimeMetrics(core.workerMetrics(), core.tasks().size(), core.blockingThreads(),
+                core.pendingTimers());
     }
 
     @Override

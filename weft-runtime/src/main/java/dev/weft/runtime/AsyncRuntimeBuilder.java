@@ -39,6 +39,7 @@ public final class AsyncRuntimeBuilder {
     private boolean captureSpawnSites;
     private BiConsumer<TaskInfo, Throwable> unhandledFailureHandler = RuntimeConfig.LOG_FAILURES;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private boolean startPaused;
 
     AsyncRuntimeBuilder() {
     }
@@ -149,15 +150,25 @@ public final class AsyncRuntimeBuilder {
     }
 
     /**
+     * Starts the runtime with its clock paused, for tests (see {@link dev.weft.time.TestClock}). Only the
+     * current-thread flavour supports a paused clock; {@link #build()} refuses otherwise.
+     */
+    public AsyncRuntimeBuilder startPaused(boolean paused) {
+        this.startPaused = paused;
+        return this;
+    }
+
+    /**
      * Builds and starts the runtime.
      *
      * @throws UnsupportedOperationException for the current-thread flavour when {@code java.lang} is not
-     *                                       opened to Weft (see {@link AsyncRuntime})
+     *                                       opened to Weft (see {@link AsyncRuntime}), or for
+     *                                       {@code startPaused(true)} on the multi-thread flavour
      */
     public AsyncRuntime build() {
         RuntimeConfig config = new RuntimeConfig(flavor, workerThreads, threadNamePrefix,
                 new SchedulerHooks(onThreadStart, onThreadStop), maxBlockingThreads, blockingKeepAlive, budget, seed,
-                captureSpawnSites, unhandledFailureHandler, shutdownTimeout);
+                captureSpawnSites, unhandledFailureHandler, shutdownTimeout, startPaused);
         return new AsyncRuntime(new RuntimeCore(config));
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  *                        on the JDK's default scheduler)
  * @param liveTasks       tasks spawned and not yet finished
  * @param blockingThreads threads in the blocking pool
+ * @param pendingTimers   timers waiting in the runtime's timing wheel (sleeps, timeouts)
  */
-public record RuntimeMetrics(List<WorkerStats> workers, int liveTasks, int blockingThreads) {
+public record RuntimeMetrics(List<WorkerStats> workers, int liveTasks, int blockingThreads, int pendingTimers) {
 
     /** Total task runs over all workers. */
     public long totalPolls() {

@@ -2,6 +2,8 @@ package dev.weft.runtime.internal.scheduler;
 
 import dev.weft.runtime.WorkerStats;
 import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
+import dev.weft.runtime.internal.time.RuntimeClock;
+import dev.weft.runtime.internal.time.TimeDriver;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * tasks made runnable elsewhere go to `remote` and unpark the driver when it is parked. Every
  * REMOTE_INTERVAL ticks `remote` is checked first so a busy local queue cannot starve it (Tokio's
  * global_queue_interval). The cooperative budget, like `local`, belongs to the thread holding the
- * core. `driverParked` and the remote queue are both volatile, so the driver's
+ * core. Timers: with nothing to run, the driver fires due timers and parks until the next one; with the
+ * clock paused and every task idle it moves the clock to the next timer instead (auto-advance). `driverParked` and the remote queue are both volatile, so the driver's
  * "set parked, then re-check remote" and the producer's "push, then read parked" cannot both miss.
  */
 
@@ -44,14 +47,29 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
     private final WorkerMetrics metrics = new WorkerMetrics(0);
     private final int initialBudget;
+    private final TimeDriver timers;
+    private final BooleanSupplier blockingIdle;
     private int budget;
     private volatile Thread driver;
     private volatile boolean driverParked;
     private volatile boolean stopped;
 
-    /** @param budget await points a task may pass in one run before it must yield */
-    public CurrentThreadScheduler(int budget) {
+    /**
+     * @param budget       await points a task may pass in one run before it must yield
+     * @param timers       the runtime's timers, fired by the driving thread when it has nothing to run
+     * @param blockingIdle true when no blocking-pool task is running (a paused clock then auto-advances)
+     */
+    public CurrentThreadScheduler(int budget, TimeDriver timers, BooleanSupplier blockingIdle) {
         this.initialBudget = budget;
+        this.timers = timers;
+        this.blockingIdle = blockingIdle;
+        timers.setWaker(this::wakeDriver);
+    }
+
+    private void wakeDriver() {
+        if (driverParked) {
+            LockSupport.unpark(driver);
+        }
     }
 
     @Override
@@ -67,9 +85,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             return;
         }
         remote.offer(task);
-        if (driverParked) {
-            LockSupport.unpark(driver);
-        }
+        wakeDriver();
     }
 
     /**
@@ -126,14 +142,17 @@ public final class CurrentThreadScheduler implements TaskScheduler {
                 }
                 continue;
             }
+            if (timers.process() > 0) {
+                continue;
+            }
             long remaining = remainingNanos(deadlineNanos);
             if (remaining <= 0) {
                 return false;
             }
             driverParked = true;
-            if (remote.isEmpty() && !done.getAsBoolean()) {
+            if (remote.isEmpty() && !done.getAsBoolean() && !autoAdvanced()) {
                 metrics.recordPark();
-                LockSupport.parkNanos(this, remaining);
+                LockSupport.parkNanos(this, Math.min(remaining, nanosUntilNextTimer()));
             }
             driverParked = false;
         }
@@ -148,6 +167,27 @@ public final class CurrentThreadScheduler implements TaskScheduler {
         }
         budget = initialBudget;
         return true;
+    }
+
+    /**
+     * With the clock paused and every task idle (none runnable, none on the blocking pool), jumps the
+     * clock to the next timer, as Tokio's paused clock does. Returns true when it did.
+     */
+    private boolean autoAdvanced() {
+        RuntimeClock clock = timers.clock();
+        long next = timers.nextDeadlineNanos();
+        if (!clock.isPaused() || next == TimeDriver.NONE || !blockingIdle.getAsBoolean()) {
+            return false;
+        }
+        clock.advanceTo(next);
+        return true;
+    }
+
+    /** How long the driver may park before a timer is due; unbounded while the clock is paused. */
+    private long nanosUntilNextTimer() {
+        long next = timers.nextDeadlineNanos();
+        RuntimeClock clock = timers.clock();
+        return next == TimeDriver.NONE || clock.isPaused() ? Long.MAX_VALUE : next - clock.nanoTime();
     }
 
     private static long remainingNanos(long deadlineNanos) {

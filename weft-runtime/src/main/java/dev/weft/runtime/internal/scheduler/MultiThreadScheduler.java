@@ -2,11 +2,13 @@ package dev.weft.runtime.internal.scheduler;
 
 import dev.weft.runtime.WorkerStats;
 import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
+import dev.weft.runtime.internal.time.TimeDriver;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /*
  * Implementation notes.
@@ -28,6 +30,8 @@ public final class MultiThreadScheduler implements TaskScheduler {
 
     final InjectQueue inject = new InjectQueue();
     final Idle idle;
+    final TimeDriver timers;
+    private final AtomicReference<Worker> timerOwner = new AtomicReference<>();
     private final Worker[] workers;
     private final SchedulerHooks hooks;
     private volatile boolean stopped;
@@ -38,12 +42,16 @@ public final class MultiThreadScheduler implements TaskScheduler {
      * @param hooks       callbacks run on each worker thread at start and stop
      * @param seed        the runtime's seed for scheduling choices
      * @param budget      await points a task may pass in one run before it must yield
+     * @param timers      the runtime's timers, which idle workers fire
      */
-    public MultiThreadScheduler(int workerCount, String namePrefix, SchedulerHooks hooks, long seed, int budget) {
+    public MultiThreadScheduler(int workerCount, String namePrefix, SchedulerHooks hooks, long seed, int budget,
+                                TimeDriver timers) {
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerThreads < 1: " + workerCount);
         }
         this.idle = new Idle(workerCount);
+        this.timers = timers;
+        timers.setWaker(this::wakeTimerOwner);
         this.hooks = hooks;
         this.workers = new Worker[workerCount];
         SplittableRandom seeds = new SplittableRandom(seed);
@@ -93,6 +101,30 @@ public final class MultiThreadScheduler implements TaskScheduler {
         }
         if (!inject.isEmpty()) {
             notifyParked();
+        }
+    }
+
+    /**
+     * Lets {@code worker} park on the timers: true when it is now the one worker that sleeps until the
+     * next deadline (the others park without a timeout).
+     */
+    boolean tryOwnTimers(Worker worker) {
+        return timerOwner.compareAndSet(null, worker);
+    }
+
+    void releaseTimers(Worker worker) {
+        timerOwner.compareAndSet(worker, null);
+    }
+
+    /**
+     * A timer became the earliest: wake the worker sleeping on the old deadline. If none is, a worker
+     * about to park reads the new deadline after claiming ownership (both sides are volatile), and busy
+     * workers check the timers every few ticks.
+     */
+    private void wakeTimerOwner() {
+        Worker owner = timerOwner.get();
+        if (owner != null) {
+            owner.unpark();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.runtime.internal.scheduler;
 
+import dev.weft.runtime.internal.time.TimeDriver;
+
 import java.util.concurrent.locks.LockSupport;
 
 /*
@@ -8,6 +10,11 @@ import java.util.concurrent.locks.LockSupport;
  * A worker is a platform thread that carries virtual threads: running a task means calling the
  * continuation runnable the JDK handed to MultiThreadScheduler.execute, which mounts the virtual thread
  * here until it parks, yields or ends.
+ *
+ * Timers: a worker about to park first fires the timers that are due (the tasks they wake land in its
+ * own LIFO slot and queue); then one parked worker at a time owns the timers and parks only until the
+ * next deadline, and every MAINTENANCE_INTERVAL ticks a busy worker fires due timers too, so they are
+ * not late when no worker idles (Tokio's event_interval).
  *
  * Memory layout: the JDK writes the carrier's Thread fields on every mount, and this worker writes its
  * own fields on every run, so everything a worker allocates next to it is padded (LocalQueue before the
@@ -34,6 +41,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Worker extends Thread {
 
     private static final int GLOBAL_QUEUE_INTERVAL = 31;
+    private static final int MAINTENANCE_INTERVAL = 61;
     private static final int MAX_LIFO_POLLS = 3;
 
     final MultiThreadScheduler scheduler;
@@ -66,6 +74,9 @@ final class Worker extends Thread {
         try {
             while (!scheduler.isStopped()) {
                 tick++;
+                if (tick % MAINTENANCE_INTERVAL == 0) {
+                    scheduler.timers.process();
+                }
                 Runnable task = nextTask();
                 if (task == null) {
                     task = stealWork();
@@ -115,6 +126,12 @@ final class Worker extends Thread {
     }
 
     private Runnable nextTask() {
+        Runnable woken = lifo;
+        if (woken != null) {
+            // Woken while this worker ran no task (a timer it fired while parking).
+            lifo = null;
+            return woken;
+        }
         if (tick % GLOBAL_QUEUE_INTERVAL == 0) {
             Runnable remote = pullFromInject();
             if (remote != null) {
@@ -216,8 +233,16 @@ final class Worker extends Thread {
         }
     }
 
+    private boolean hasTasks() {
+        return lifo != null || !queue.isEmpty();
+    }
+
     private void park() {
-        if (lifo != null || !queue.isEmpty()) {
+        if (hasTasks()) {
+            return;
+        }
+        // Timers due now wake tasks onto this worker (execute() sees this thread as the carrier).
+        if (scheduler.timers.process() > 0 && hasTasks()) {
             return;
         }
         boolean lastSearcher = scheduler.idle.transitionWorkerToParked(index, searching);
@@ -227,15 +252,34 @@ final class Worker extends Thread {
         }
         metrics.recordPark();
         while (!scheduler.isStopped()) {
-            LockSupport.park(scheduler);
+            if (scheduler.tryOwnTimers(this)) {
+                parkUntilNextTimer();
+            } else {
+                LockSupport.park(scheduler);
+            }
             if (transitionFromParked()) {
                 return;
             }
         }
     }
 
+    /** Parks as the timers' owner: until the next deadline or an unpark, then fires what is due. */
+    private void parkUntilNextTimer() {
+        try {
+            long deadline = scheduler.timers.nextDeadlineNanos();
+            if (deadline == TimeDriver.NONE) {
+                LockSupport.park(scheduler);
+            } else {
+                LockSupport.parkNanos(scheduler, deadline - scheduler.timers.clock().nanoTime());
+            }
+        } finally {
+            scheduler.releaseTimers(this);
+        }
+        scheduler.timers.process();
+    }
+
     private boolean transitionFromParked() {
-        if (!queue.isEmpty()) {
+        if (hasTasks()) {
             searching = !scheduler.idle.unparkWorkerById(index);
             return true;
         }

@@ -34,6 +34,7 @@ final class BlockingPool {
     private final ArrayDeque<BlockingTask<?>> queue = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private int idleThreads;
+    private int runningTasks;
     private int pendingWakeups;
     private int threadCounter;
     private boolean shutdown;
@@ -70,7 +71,11 @@ final class BlockingPool {
         try {
             BlockingTask<?> task;
             while ((task = take()) != null) {
-                task.run();
+                try {
+                    task.run();
+                } finally {
+                    finished();
+                }
             }
         } finally {
             hooks.onStop();
@@ -82,6 +87,7 @@ final class BlockingPool {
         while (true) {
             BlockingTask<?> task = queue.pollFirst();
             if (task != null) {
+                runningTasks++;
                 return task;
             }
             long remaining = deadline - System.nanoTime();
@@ -116,6 +122,15 @@ final class BlockingPool {
         for (BlockingTask<?> task : cancelled) {
             task.requestCancel();
         }
+    }
+
+    private synchronized void finished() {
+        runningTasks--;
+    }
+
+    /** True when no task is queued or running (a paused clock may then auto-advance). */
+    synchronized boolean isIdle() {
+        return runningTasks == 0 && queue.isEmpty();
     }
 
     /** Threads currently in the pool, busy or idle. */

@@ -21,11 +21,12 @@ import java.util.function.BiConsumer;
  * @param captureSpawnSites      whether tasks record where they were spawned (costs a stack walk)
  * @param unhandledFailures      receives failures of tasks that nobody awaited
  * @param shutdownTimeout        how long {@code close()} waits for tasks to unwind
+ * @param startPaused            whether the clock starts paused (current-thread flavour only)
  */
 public record RuntimeConfig(Flavor flavor, int workerThreads, String threadNamePrefix, SchedulerHooks hooks,
                             int maxBlockingThreads, Duration blockingKeepAlive, int budget, long seed,
                             boolean captureSpawnSites, BiConsumer<TaskInfo, Throwable> unhandledFailures,
-                            Duration shutdownTimeout) {
+                            Duration shutdownTimeout, boolean startPaused) {
 
     /** The handler used when none is configured: logs through {@link System.Logger}. */
     public static final BiConsumer<TaskInfo, Throwable> LOG_FAILURES = UnobservedFailures::log;

@@ -10,6 +10,9 @@ import dev.weft.runtime.internal.engine.WeftScheduledThreads;
 import dev.weft.runtime.internal.scheduler.CurrentThreadScheduler;
 import dev.weft.runtime.internal.scheduler.MultiThreadScheduler;
 import dev.weft.runtime.internal.scheduler.TaskScheduler;
+import dev.weft.runtime.internal.time.RuntimeClock;
+import dev.weft.runtime.internal.time.TimeDriver;
+import dev.weft.runtime.internal.time.TimerThread;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
 import dev.weft.task.TaskInfo;
@@ -55,6 +58,8 @@ public final class RuntimeCore {
     private final TaskScheduler scheduler;
     private final TaskThreadFactory threads;
     private final BlockingPool blocking;
+    private final TimeDriver timers = new TimeDriver(new RuntimeClock());
+    private final TimerThread timerThread;
     private final AtomicLong ids = new AtomicLong(1);
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private volatile boolean terminated;
@@ -69,12 +74,18 @@ public final class RuntimeCore {
      */
     public RuntimeCore(RuntimeConfig config) {
         this.config = config;
+        if (config.startPaused()) {
+            requirePausableClock(config.flavor(), JdkVirtualThreadAccess.isAvailable());
+        }
+        this.blocking = new BlockingPool(this, config.maxBlockingThreads(), config.blockingKeepAlive().toNanos(),
+                config.threadNamePrefix() + "blocking-", config.hooks());
         if (JdkVirtualThreadAccess.isAvailable()) {
             this.scheduler = config.flavor() == Flavor.CURRENT_THREAD
-                    ? new CurrentThreadScheduler(config.budget())
+                    ? new CurrentThreadScheduler(config.budget(), timers, blocking::isIdle)
                     : new MultiThreadScheduler(config.workerThreads(), config.threadNamePrefix() + "worker-",
-                    config.hooks(), config.seed(), config.budget());
+                    config.hooks(), config.seed(), config.budget(), timers);
             this.threads = new WeftScheduledThreads(scheduler);
+            this.timerThread = null;
         } else if (config.flavor() == Flavor.CURRENT_THREAD) {
             throw new UnsupportedOperationException("the current-thread runtime needs Weft's own scheduler, and "
                     + JdkVirtualThreadAccess.unavailableReason() + ". Start the JVM with "
@@ -82,11 +93,13 @@ public final class RuntimeCore {
         } else {
             this.scheduler = null;
             this.threads = new DefaultScheduledThreads();
+            this.timerThread = new TimerThread(timers, config.threadNamePrefix() + "timer");
         }
         this.registry = new TaskRegistry(config.flavor() == Flavor.CURRENT_THREAD ? 1 : config.workerThreads());
         this.failures = new UnobservedFailures(config.unhandledFailures());
-        this.blocking = new BlockingPool(this, config.maxBlockingThreads(), config.blockingKeepAlive().toNanos(),
-                config.threadNamePrefix() + "blocking-", config.hooks());
+        if (config.startPaused()) {
+            timers.clock().pause();
+        }
         if (scheduler != null) {
             scheduler.start();
         }
@@ -197,6 +210,9 @@ public final class RuntimeCore {
         } else {
             allDone = registry.awaitEmpty(deadline);
         }
+        if (timerThread != null) {
+            timerThread.close();
+        }
         if (scheduler != null) {
             scheduler.stop();
             try {
@@ -230,6 +246,24 @@ public final class RuntimeCore {
         return scheduler != null ? scheduler.spendBudget() : task.spendOwnBudget();
     }
 
+    /**
+     * Throws {@link UnsupportedOperationException} unless a runtime of this shape can pause its clock:
+     * the current-thread flavour on Weft's own scheduler, whose one driving thread can tell that every
+     * task is idle (the condition for auto-advancing a paused clock).
+     */
+    public static void requirePausableClock(Flavor flavor, boolean ownsScheduling) {
+        if (flavor != Flavor.CURRENT_THREAD || !ownsScheduling) {
+            throw new UnsupportedOperationException("a paused clock needs the current-thread flavour on Weft's own"
+                    + " scheduler (AsyncRuntime.builder().currentThread()); this runtime is " + flavor
+                    + (ownsScheduling ? "" : " on the JDK's default scheduler"));
+        }
+    }
+
+    /** The runtime's timers and, through them, its clock. */
+    public TimeDriver timers() {
+        return timers;
+    }
+
     /** A snapshot of the live tasks. */
     public List<TaskInfo> tasks() {
         return registry.snapshot();
@@ -248,6 +282,11 @@ public final class RuntimeCore {
     /** True when tasks run on Weft's own scheduler. */
     public boolean ownsScheduling() {
         return threads.ownsScheduling();
+    }
+
+    /** Timers pending in the runtime's wheel. */
+    public int pendingTimers() {
+        return timers.pending();
     }
 
     /** Threads in the blocking pool right now. */

@@ -76,10 +76,17 @@ public final class TaskContext {
         throwIfCancelled(task);
     }
 
-    /** Throws {@link CancelledException} if cancellation of {@code task} was requested. */
+    /**
+     * Throws {@link CancelledException} if cancellation of {@code task} was requested, or if a cancel
+     * scope the task is in (a timeout) was cancelled.
+     */
     public static void throwIfCancelled(VirtualTask<?> task) {
         if (task.cancelRequested) {
             throw new CancelledException("task " + task.id + " was cancelled");
+        }
+        CancelScope scope = task.scope;
+        if (scope != null && scope.isCancelledWithParents()) {
+            throw new CancelledException("task " + task.id + ": the deadline of the operation passed");
         }
     }
 }

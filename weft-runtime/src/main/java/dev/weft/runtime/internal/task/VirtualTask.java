@@ -14,6 +14,8 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
     private Async<T> operation;
     private volatile Thread thread;
     private int ownBudget;
+    /** The innermost open cancel scope; owned by the task's thread. */
+    CancelScope scope;
 
     VirtualTask(RuntimeCore runtime, long id, String name, Async<T> operation) {
         super(runtime, id, name);
@@ -64,6 +66,20 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
         if (target != null) {
             LockSupport.unpark(target);
         }
+    }
+
+    /** Opens a cancel scope inside the current innermost one; close it with {@link #closeScope}. */
+    public CancelScope openScope() {
+        scope = new CancelScope(scope);
+        return scope;
+    }
+
+    /** Closes {@code closing}, which must be the innermost open scope. */
+    public void closeScope(CancelScope closing) {
+        if (scope != closing) {
+            throw new IllegalStateException("cancel scopes closed out of order");
+        }
+        scope = closing.parent;
     }
 
     /** True when cancellation of this task was requested. */
