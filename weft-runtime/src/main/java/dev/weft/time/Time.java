@@ -88,6 +88,33 @@ public final class Time {
                 () -> new Elapsed("operation did not finish by " + deadline)));
     }
 
+    /**
+     * An interval whose first tick completes at once and then every {@code period}.
+     *
+     * @throws IllegalArgumentException if {@code period} is zero, negative or more than 100 years
+     */
+    public static Interval interval(Duration period) {
+        return new Interval(TaskTimers.now(), checkedPeriod(period));
+    }
+
+    /**
+     * An interval whose first tick is at {@code start} and then every {@code period}.
+     *
+     * @throws IllegalArgumentException if {@code period} is zero, negative or more than 100 years
+     */
+    public static Interval intervalAt(Moment start, Duration period) {
+        Objects.requireNonNull(start, "start");
+        return new Interval(start.nanos(), checkedPeriod(period));
+    }
+
+    private static long checkedPeriod(Duration period) {
+        long nanos = checkedNanos(period);
+        if (nanos == 0) {
+            throw new IllegalArgumentException("period must be positive: " + period);
+        }
+        return nanos;
+    }
+
     static long checkedNanos(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
