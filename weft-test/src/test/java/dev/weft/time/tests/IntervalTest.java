@@ -4,6 +4,7 @@ import dev.weft.Async;
 import dev.weft.Weft;
 import dev.weft.runtime.AsyncRuntime;
 import dev.weft.task.JoinHandle;
+import dev.weft.test.AsyncTest;
 import dev.weft.time.Interval;
 import dev.weft.time.MissedTickBehavior;
 import dev.weft.time.Moment;
@@ -48,20 +49,15 @@ class IntervalTest {
         return Time.now().durationSince(start).toMillis() + "@" + scheduled.durationSince(start).toMillis();
     }
 
-    @Test
+    @AsyncTest(startPaused = true)
     void firstTick_completesAtOnce_thenOnePerPeriod() {
-        try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().startPaused(true).build()) {
-            List<String> ticks = runtime.blockOn(Async.of(() -> {
-                Moment start = Time.now();
-                Interval interval = Time.interval(PERIOD);
-                List<String> seen = new ArrayList<>();
-                for (int i = 0; i < 4; i++) {
-                    seen.add(record(start, interval.tick().await()));
-                }
-                return seen;
-            }));
-            assertThat(ticks).containsExactly("0@0", "10@10", "20@20", "30@30");
+        Moment start = Time.now();
+        Interval interval = Time.interval(PERIOD);
+        List<String> ticks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ticks.add(record(start, interval.tick().await()));
         }
+        assertThat(ticks).containsExactly("0@0", "10@10", "20@20", "30@30");
     }
 
     @Test
@@ -82,20 +78,15 @@ class IntervalTest {
                 .containsExactly("0@0", "35@10", "40@40", "50@50", "60@60", "70@70");
     }
 
-    @Test
+    @AsyncTest(startPaused = true)
     void aCancelledTick_isNotConsumed() {
-        try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().startPaused(true).build()) {
-            String next = runtime.blockOn(Async.of(() -> {
-                Moment start = Time.now();
-                Interval interval = Time.interval(Duration.ofSeconds(1));
-                interval.tick().await();
-                JoinHandle<Moment> waiting = Weft.spawn(interval.tick());
-                Weft.yieldNow().await();
-                waiting.abort();
-                return record(start, interval.tick().await());
-            }));
-            assertThat(next).isEqualTo("1000@1000");
-        }
+        Moment start = Time.now();
+        Interval interval = Time.interval(Duration.ofSeconds(1));
+        interval.tick().await();
+        JoinHandle<Moment> waiting = Weft.spawn(interval.tick());
+        Weft.yieldNow().await();
+        waiting.abort();
+        assertThat(record(start, interval.tick().await())).isEqualTo("1000@1000");
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.weft.Weft;
 import dev.weft.runtime.AsyncRuntime;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
+import dev.weft.test.AsyncAssertions;
+import dev.weft.test.AsyncTest;
 import dev.weft.test.EveryFlavor;
 import dev.weft.test.RuntimeFlavor;
 import dev.weft.time.Elapsed;
@@ -32,16 +34,11 @@ class TimeTest {
         return AsyncRuntime.builder().currentThread().startPaused(true).build();
     }
 
-    @Test
+    @AsyncTest(startPaused = true)
     void sleepOfAnHour_underAPausedClock_endsAtOnceWithTheClockAnHourLater() {
-        try (AsyncRuntime runtime = paused()) {
-            Duration slept = runtime.blockOn(Async.of(() -> {
-                Moment start = Time.now();
-                Time.sleep(Duration.ofHours(1)).await();
-                return Time.now().durationSince(start);
-            }));
-            assertThat(slept).isBetween(Duration.ofHours(1), Duration.ofHours(1).plusMillis(1));
-        }
+        Moment start = Time.now();
+        Time.sleep(Duration.ofHours(1)).await();
+        assertThat(Time.now().durationSince(start)).isEqualTo(Duration.ofHours(1));
     }
 
     @EveryFlavor
@@ -126,16 +123,12 @@ class TimeTest {
         }
     }
 
-    @Test
-    void nestedTimeouts_theOuterDeadline_cancelsThroughTheInnerOne() {
-        try (AsyncRuntime runtime = paused()) {
-            runtime.blockOn(Async.run(() -> {
-                Async<Void> inner = Time.timeout(Duration.ofHours(2), Time.sleep(Duration.ofHours(3)));
-                assertThatThrownBy(() -> Time.timeout(Duration.ofHours(1), inner).await())
-                        .isInstanceOf(Elapsed.class).hasMessageContaining("PT1H");
-            }));
-            assertThat(runtime.metrics().pendingTimers()).isZero();
-        }
+    @AsyncTest(startPaused = true)
+    void nestedTimeouts_theOuterDeadline_cancelsThroughTheInnerOne(AsyncRuntime runtime) {
+        Async<Void> inner = Time.timeout(Duration.ofHours(2), Time.sleep(Duration.ofHours(3)));
+        assertThatThrownBy(() -> Time.timeout(Duration.ofHours(1), inner).await())
+                .isInstanceOf(Elapsed.class).hasMessageContaining("PT1H");
+        assertThat(runtime.metrics().pendingTimers()).isZero();
     }
 
     @EveryFlavor
@@ -176,35 +169,27 @@ class TimeTest {
         }
     }
 
-    @Test
+    @AsyncTest(startPaused = true)
     void advance_firesTheTimersThatFallDue_andNoOthers() {
-        try (AsyncRuntime runtime = paused()) {
-            runtime.blockOn(Async.run(() -> {
-                JoinHandle<Void> sleeper = Weft.spawn(Time.sleep(Duration.ofSeconds(10)));
-                Weft.yieldNow().await();
-                TestClock.advance(Duration.ofSeconds(5)).await();
-                assertThat(sleeper.isFinished()).isFalse();
-                TestClock.advance(Duration.ofSeconds(5)).await();
-                assertThat(sleeper.isFinished()).isTrue();
-            }));
-        }
+        JoinHandle<Void> sleeper = Weft.spawn(Time.sleep(Duration.ofSeconds(10)));
+        Weft.yieldNow().await();
+        TestClock.advance(Duration.ofSeconds(5)).await();
+        AsyncAssertions.assertPending(sleeper);
+        TestClock.advance(Duration.ofSeconds(5)).await();
+        assertThat(sleeper.isFinished()).isTrue();
     }
 
-    @Test
+    @AsyncTest
     void pauseAndResume_theClockStandsStillThenRunsOnFromWhereItStood() {
-        try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().build()) {
-            runtime.blockOn(Async.run(() -> {
-                TestClock.pause();
-                assertThat(TestClock.isPaused()).isTrue();
-                Moment frozen = Time.now();
-                Weft.yieldNow().await();
-                assertThat(Time.now()).isEqualTo(frozen);
-                assertThatThrownBy(TestClock::pause).isInstanceOf(IllegalStateException.class);
-                TestClock.resume();
-                assertThat(Time.now().isBefore(frozen)).isFalse();
-                assertThatThrownBy(TestClock::resume).isInstanceOf(IllegalStateException.class);
-            }));
-        }
+        TestClock.pause();
+        assertThat(TestClock.isPaused()).isTrue();
+        Moment frozen = Time.now();
+        Weft.yieldNow().await();
+        assertThat(Time.now()).isEqualTo(frozen);
+        assertThatThrownBy(TestClock::pause).isInstanceOf(IllegalStateException.class);
+        TestClock.resume();
+        assertThat(Time.now().isBefore(frozen)).isFalse();
+        assertThatThrownBy(TestClock::resume).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
