@@ -8,9 +8,14 @@ import dev.weft.task.JoinHandle;
 import dev.weft.task.JoinSet;
 import dev.weft.task.TaskLocal;
 import dev.weft.task.TaskScope;
+import dev.weft.time.Elapsed;
+import dev.weft.time.Interval;
+import dev.weft.time.Moment;
+import dev.weft.time.Time;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,5 +120,51 @@ class JavadocExamplesTest {
             return task.await() + " " + blocking.await();
         });
         assertThat(result).startsWith("done ");
+    }
+
+    @Test
+    void time_exampleSleepsThenGivesUp() {
+        List<String> printed = new ArrayList<>();
+        AsyncRuntime.run(() -> {
+            Time.sleep(Duration.ofMillis(20)).await();
+            try {
+                Time.timeout(Duration.ofMillis(50), Time.sleep(Duration.ofSeconds(10))).await();
+            } catch (Elapsed expected) {
+                printed.add("gave up after 50 ms");
+            }
+        });
+        assertThat(printed).containsExactly("gave up after 50 ms");
+    }
+
+    @Test
+    void moment_exampleMeasuresASleep() {
+        Duration took = AsyncRuntime.run(() -> {
+            Moment start = Time.now();
+            Time.sleep(Duration.ofMillis(10)).await();
+            return Time.now().durationSince(start);
+        });
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void interval_exampleTicksEverySecond() {
+        try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().startPaused(true).build()) {
+            List<Moment> scheduled = runtime.blockOn(Async.of(() -> {
+                Interval everySecond = Time.interval(Duration.ofSeconds(1));
+                List<Moment> ticks = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    ticks.add(everySecond.tick().await());
+                }
+                return ticks;
+            }));
+            assertThat(scheduled.get(2).durationSince(scheduled.get(0))).isEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void testClock_exampleSleepsAnHourAtOnce() {
+        try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().startPaused(true).build()) {
+            runtime.blockOn(Time.sleep(Duration.ofHours(1)));
+        }
     }
 }
