@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -216,5 +218,31 @@ class TimeTest {
             }));
             assertThat(slept).isBetween(Duration.ofDays(3 * 365), Duration.ofDays(3 * 365).plusMillis(1));
         }
+    }
+
+    @AsyncTest(startPaused = true)
+    void pausedClock_doesNotAutoAdvance_whileABlockingTaskRuns() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        JoinHandle<Void> blocking = Weft.spawnBlocking(() -> {
+            started.countDown();
+            release.await();
+            return null;
+        });
+        started.await();
+        Moment before = Time.now();
+        JoinHandle<Void> sleeper = Weft.spawn(Time.sleep(Duration.ofHours(1)));
+        CountDownLatch realTimePassed = new CountDownLatch(1);
+        Thread.ofPlatform().start(() -> {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            realTimePassed.countDown();
+        });
+        realTimePassed.await();
+        assertThat(Time.now()).isEqualTo(before);
+        assertThat(sleeper.isFinished()).isFalse();
+        release.countDown();
+        blocking.await();
+        sleeper.await();
+        assertThat(Time.now().durationSince(before)).isEqualTo(Duration.ofHours(1));
     }
 }
