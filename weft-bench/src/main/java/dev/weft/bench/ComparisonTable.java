@@ -1,67 +1,95 @@
 package dev.weft.bench;
 
-import dev.weft.bench.peer.PeerKind;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The harness's result: one row per workload, one column per peer (median and p10-p90), and the speed-up
- * of each Weft flavour over the JDK's virtual threads, rendered as a markdown table.
+ * A harness's result as a markdown table: one row per measurement, one column per {@link Contestant},
+ * then one ratio column for every pair of a baseline and a Weft flavour.
  *
- * <p>Speed-up is the JDK's median divided by the Weft flavour's median, so above 1 means Weft is faster
- * (or, for heap per task, smaller).
+ * <p>A ratio is the baseline's value divided by the Weft flavour's (every measurement is smaller-is-better),
+ * so above 1 means Weft is faster, holds less heap or wakes closer to its deadline.
  */
-final class ComparisonTable {
+public final class ComparisonTable {
 
+    private final List<Contestant> columns;
+    private final String cellHeading;
+    private final String ratioName;
+    private final String footnote;
     private final List<Row> rows = new ArrayList<>();
 
     /**
-     * Adds the row of {@code workload}, whose samples are in {@code unit} (smaller is better);
-     * {@code stats} has an entry for every peer.
+     * @param columns     the contestants, in column order
+     * @param cellHeading appended to each contestant's label in the heading, saying what a cell holds
+     *                    (for example {@code ": median (p10-p90)"}); may be empty
+     * @param ratioName   the word that heads the ratio columns, for example {@code speed-up}
+     * @param footnote    a sentence printed under the table that says how to read the ratios
      */
-    void add(String workload, String unit, Map<PeerKind, Stats> stats) {
-        rows.add(new Row(workload, unit, Map.copyOf(stats)));
+    public ComparisonTable(List<? extends Contestant> columns, String cellHeading, String ratioName, String footnote) {
+        this.columns = List.copyOf(columns);
+        this.cellHeading = cellHeading;
+        this.ratioName = ratioName;
+        this.footnote = footnote;
     }
 
-    String toMarkdown() {
+    /**
+     * Adds the row of {@code measurement}, in {@code unit} (smaller is better); {@code cells} has an entry
+     * for every column.
+     */
+    public void add(String measurement, String unit, Map<? extends Contestant, ? extends Summary> cells) {
+        for (Contestant column : columns) {
+            if (!cells.containsKey(column)) {
+                throw new IllegalArgumentException(measurement + " has no value for " + column.label());
+            }
+        }
+        rows.add(new Row(measurement, unit, Map.copyOf(cells)));
+    }
+
+    /** True when no row was added. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The table, then the footnote. */
+    public String toMarkdown() {
         StringBuilder table = new StringBuilder("| workload | unit |");
         StringBuilder rule = new StringBuilder("|---|---|");
-        for (PeerKind peer : PeerKind.values()) {
-            table.append(' ').append(peer.label()).append(": median (p10-p90) |");
+        for (Contestant column : columns) {
+            table.append(' ').append(column.label()).append(cellHeading).append(" |");
             rule.append("---|");
         }
-        for (PeerKind weft : weftPeers()) {
-            table.append(" speed-up ").append(weft.label()).append(" (JDK / Weft) |");
-            rule.append("---|");
+        for (Contestant baseline : baselines()) {
+            for (Contestant weft : wefts()) {
+                table.append(' ').append(ratioName).append(' ').append(weft.label())
+                        .append(" (").append(baseline.shortLabel()).append(" / Weft) |");
+                rule.append("---|");
+            }
         }
         table.append('\n').append(rule).append('\n');
         for (Row row : rows) {
-            table.append("| ").append(row.workload()).append(" | ").append(row.unit()).append(" |");
-            for (PeerKind peer : PeerKind.values()) {
-                Stats stats = row.stats().get(peer);
-                table.append(' ').append(number(stats.median())).append(" (").append(number(stats.p10()))
-                        .append('-').append(number(stats.p90())).append(") |");
+            table.append("| ").append(row.measurement()).append(" | ").append(row.unit()).append(" |");
+            for (Contestant column : columns) {
+                table.append(' ').append(row.cells().get(column).format(ComparisonTable::number)).append(" |");
             }
-            for (PeerKind weft : weftPeers()) {
-                table.append(' ').append(speedUp(row, weft)).append(" |");
+            for (Contestant baseline : baselines()) {
+                for (Contestant weft : wefts()) {
+                    double ratio = row.cells().get(baseline).central() / row.cells().get(weft).central();
+                    table.append(String.format(Locale.ROOT, " **%.2fx** |", ratio));
+                }
             }
             table.append('\n');
         }
-        return table.append("\nSpeed-up is the JDK's median divided by Weft's: above 1, Weft is faster (for")
-                .append(" idle_task_heap, it holds less heap per idle task).\n").toString();
+        return table.append('\n').append(footnote).append('\n').toString();
     }
 
-    private static String speedUp(Row row, PeerKind weft) {
-        double jdk = row.stats().get(PeerKind.JDK_VIRTUAL_THREADS).median();
-        return String.format(Locale.ROOT, "**%.2fx**", jdk / row.stats().get(weft).median());
+    private List<Contestant> wefts() {
+        return columns.stream().filter(Contestant::isWeft).toList();
     }
 
-    private static List<PeerKind> weftPeers() {
-        return Arrays.stream(PeerKind.values()).filter(PeerKind::isWeft).toList();
+    private List<Contestant> baselines() {
+        return columns.stream().filter(column -> !column.isWeft()).toList();
     }
 
     /** Three significant digits or so: 0.123, 1.23, 12.3, 123. */
@@ -70,6 +98,6 @@ final class ComparisonTable {
         return String.format(Locale.ROOT, pattern, value);
     }
 
-    private record Row(String workload, String unit, Map<PeerKind, Stats> stats) {
+    private record Row(String measurement, String unit, Map<Contestant, Summary> cells) {
     }
 }

@@ -1,11 +1,11 @@
 package dev.weft.bench;
 
+import dev.weft.bench.peer.FreshPeers;
 import dev.weft.bench.peer.Peer;
 import dev.weft.bench.peer.PeerKind;
 import dev.weft.bench.workload.IdleTaskHeap;
 import dev.weft.bench.workload.Workload;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,36 +34,35 @@ public final class SchedulerComparison {
         IdleTaskHeap idleTaskHeap = new IdleTaskHeap();
         List<String> names = Stream.concat(Workload.all().stream().map(Workload::name),
                 Stream.of(idleTaskHeap.name())).toList();
-        HarnessOptions options;
-        try {
-            options = HarnessOptions.parse(args, names);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(HarnessOptions.usage(names));
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.print(HarnessOptions.usage(names));
-            return;
-        }
+        HarnessOptions options = syntax(names).parseOrExit(args);
         long started = System.nanoTime();
-        ComparisonTable table = new ComparisonTable();
+        ComparisonTable table = new ComparisonTable(List.of(PeerKind.values()), ": median (p10-p90)", "speed-up",
+                "Speed-up is the JDK's median divided by Weft's: above 1, Weft is faster (for idle_task_heap, it"
+                        + " holds less heap per idle task).");
         InterleavedSampler timer = new InterleavedSampler(
                 TimeUnit.MILLISECONDS.toNanos(options.warmupMillis()), MIN_SAMPLE_NANOS, options.rounds());
         for (Workload workload : Workload.all()) {
             if (options.selects(workload.name())) {
                 table.add(workload.name(), "ms", onFreshPeers(workload.name(),
-                        peers -> timer.sample(peers, peer -> millisToRun(workload, peer))));
+                        peers -> timer.sample(peers, Peer::kind, peer -> millisToRun(workload, peer))));
             }
         }
         if (options.selects(idleTaskHeap.name())) {
             InterleavedSampler heapSampler = new InterleavedSampler(0, 0, HEAP_ROUNDS);
             table.add(idleTaskHeap.name(), "bytes/task", onFreshPeers(idleTaskHeap.name(),
-                    peers -> heapSampler.sample(peers, idleTaskHeap::bytesPerTask)));
+                    peers -> heapSampler.sample(peers, Peer::kind, idleTaskHeap::bytesPerTask)));
         }
         System.out.println(environment(options, System.nanoTime() - started));
         System.out.println(table.toMarkdown());
+    }
+
+    private static HarnessOptions.Syntax syntax(List<String> workloadNames) {
+        return new HarnessOptions.Syntax("bin/bench", """
+                Runs Tokio's scheduler workloads on Weft (current-thread and multi-thread flavours) and on the
+                JDK's virtual threads in one JVM, and prints a markdown table of medians, p10-p90 and speed-ups
+                (JDK median / Weft median; above 1 means Weft is faster).""",
+                "samples per workload and peer", 25, "least warm-up time per peer and timed workload", 1_500,
+                workloadNames);
     }
 
     private static double millisToRun(Workload workload, Peer peer) {
@@ -73,33 +72,19 @@ public final class SchedulerComparison {
     }
 
     /** Opens one peer of every kind, applies {@code measure}, closes them, and logs the medians. */
-    private static Map<PeerKind, Stats> onFreshPeers(String name,
-                                                     Function<List<Peer>, Map<PeerKind, Stats>> measure) {
+    private static Map<Contestant, Stats> onFreshPeers(String name,
+                                                       Function<List<Peer>, Map<Contestant, Stats>> measure) {
         long start = System.nanoTime();
-        List<Peer> peers = new ArrayList<>();
-        Map<PeerKind, Stats> stats;
-        try {
-            for (PeerKind kind : PeerKind.values()) {
-                peers.add(kind.open());
-            }
-            stats = measure.apply(peers);
-        } finally {
-            peers.forEach(Peer::close);
-        }
-        StringBuilder line = new StringBuilder(name).append(':');
-        stats.forEach((kind, result) -> line.append(' ').append(kind.label()).append(' ')
-                .append(String.format(Locale.ROOT, "%.3f,", result.median())));
-        line.append(String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9));
-        System.err.println(line);
+        Map<Contestant, Stats> stats = FreshPeers.use(List.of(PeerKind.values()), measure);
+        Progress.report(name, stats, start);
         return stats;
     }
 
     private static String environment(HarnessOptions options, long elapsedNanos) {
-        String command = ProcessHandle.current().info().commandLine().orElse("(unavailable)");
         return String.format(Locale.ROOT, """
                 ## Scheduler comparison
 
-                - JVM: %s %s (%s)
+                - JVM: %s
                 - cores: %d (Runtime.availableProcessors); Weft multi-thread workers: one per core
                 - samples: %d per workload and peer, interleaved; each the mean of a batch of runs \
                 lasting >= %d ms on the fastest peer
@@ -107,9 +92,8 @@ public final class SchedulerComparison {
                 (idle_task_heap: %d samples after one warm-up round)
                 - command: `%s`
                 - wall time: %.0f s
-                """, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.vendor"), Runtime.getRuntime().availableProcessors(),
-                options.rounds(), TimeUnit.NANOSECONDS.toMillis(MIN_SAMPLE_NANOS), options.warmupMillis(), HEAP_ROUNDS,
-                command, elapsedNanos / 1e9);
+                """, Environment.jvm(), Environment.cores(), options.rounds(),
+                TimeUnit.NANOSECONDS.toMillis(MIN_SAMPLE_NANOS), options.warmupMillis(), HEAP_ROUNDS,
+                Environment.command(), elapsedNanos / 1e9);
     }
 }

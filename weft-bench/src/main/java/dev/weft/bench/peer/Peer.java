@@ -1,9 +1,12 @@
 package dev.weft.bench.peer;
 
+import java.time.Duration;
+
 /**
  * One of the task systems the benchmarks compare: a Weft runtime of some flavour, or the JDK's virtual
  * threads. Workloads are written once against this interface, so every peer runs the same code and
- * differs only in how a task is spawned, how one yields, and how a thread outside the task system waits.
+ * differs only in how a task is spawned, how one yields, how a thread outside the task system waits, and
+ * how a task sleeps or arms a timer.
  *
  * <p>Each method is the idiomatic call of the peer it stands for; see the implementations.
  */
@@ -29,6 +32,25 @@ public interface Peer extends AutoCloseable {
 
     /** Lets other runnable tasks run once; called from inside a task. */
     void yieldNow();
+
+    /**
+     * Sleeps for {@code duration} in the calling task. A sleep still pending when the peer closes ends
+     * early: a Weft task is cancelled (its sleep throws {@link dev.weft.task.CancelledException}), a JDK
+     * virtual thread is interrupted and returns from here with its interrupt status set.
+     */
+    void sleep(Duration duration);
+
+    /**
+     * Waits, under a timeout of {@code timeout}, for an operation that has already completed, as Tokio's
+     * {@code timeout(duration, quick_job())} does; called from inside a task.
+     */
+    void awaitCompletedWithTimeout(Duration timeout);
+
+    /**
+     * Creates a sleep of {@code duration} that nobody waits for, and returns it for the caller to drop, as
+     * Tokio's {@code drop(sleep(duration))}; called from inside a task.
+     */
+    Object createSleep(Duration duration);
 
     /** Releases the peer's threads. */
     @Override

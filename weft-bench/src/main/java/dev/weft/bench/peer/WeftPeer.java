@@ -4,12 +4,21 @@ import dev.weft.Async;
 import dev.weft.Weft;
 import dev.weft.runtime.AsyncRuntime;
 import dev.weft.task.JoinHandle;
+import dev.weft.time.Time;
+
+import java.time.Duration;
 
 /**
  * A Weft runtime as a benchmark peer: {@code runtime.blockOn} for the root task, {@link Weft#spawn} inside
- * tasks, {@code runtime.spawn} from outside, {@code Weft.yieldNow().await()} to yield.
+ * tasks, {@code runtime.spawn} from outside, {@code Weft.yieldNow().await()} to yield,
+ * {@code Time.sleep(duration).await()} to sleep, {@code Time.timeout(duration, operation).await()} for a
+ * timeout, and {@code Time.sleep(duration)}, a lazy operation that arms nothing until awaited, for a sleep
+ * created and dropped.
  */
 final class WeftPeer implements Peer {
+
+    /** The already completed operation that a timeout is put around: Tokio's {@code quick_job}. */
+    private static final Async<Integer> COMPLETED = Async.completed(1);
 
     private final PeerKind kind;
     private final AsyncRuntime runtime;
@@ -59,6 +68,22 @@ final class WeftPeer implements Peer {
         Weft.yieldNow().await();
     }
 
+    @Override
+    public void sleep(Duration duration) {
+        Time.sleep(duration).await();
+    }
+
+    @Override
+    public void awaitCompletedWithTimeout(Duration timeout) {
+        Time.timeout(timeout, COMPLETED).await();
+    }
+
+    @Override
+    public Object createSleep(Duration duration) {
+        return Time.sleep(duration);
+    }
+
+    /** Shuts the runtime down, cancelling the tasks still alive (sleepers, for instance). */
     @Override
     public void close() {
         runtime.close();

@@ -1,23 +1,19 @@
 package dev.weft.bench.workload;
 
+import dev.weft.bench.HeapMeter;
 import dev.weft.bench.peer.Peer;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Heap held by an idle task: 100 000 tasks each parked on a latch that opens only after the measurement.
- * The heap in use is read after full collections before the tasks start and once all of them wait; the
- * difference per task covers the virtual thread, its parked stack, the peer's bookkeeping (Weft's task
- * record and handle, the JDK executor's thread set) and the latch's wait node.
+ * The heap in use is read after full collections ({@link HeapMeter}) before the tasks start and once all
+ * of them wait; the difference per task covers the virtual thread, its parked stack, the peer's
+ * bookkeeping (Weft's task record and handle, the JDK executor's thread set) and the latch's wait node.
  */
 public final class IdleTaskHeap {
 
     private static final int TASKS = 100_000;
-    private static final int COLLECTIONS = 3;
-
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
     /** The name reports and {@code --only} use. */
     public String name() {
@@ -34,23 +30,16 @@ public final class IdleTaskHeap {
             Latches.await(gate);
             finished.countDown();
         };
-        long before = heapUsedAfterCollections();
+        long before = HeapMeter.usedAfterCollections();
         peer.blockOn(() -> {
             for (int i = 0; i < TASKS; i++) {
                 peer.spawn(idleTask);
             }
             Latches.await(started);
         });
-        long after = heapUsedAfterCollections();
+        long after = HeapMeter.usedAfterCollections();
         gate.countDown();
         peer.blockOn(() -> Latches.await(finished));
         return (after - before) / (double) TASKS;
-    }
-
-    private long heapUsedAfterCollections() {
-        for (int i = 0; i < COLLECTIONS; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

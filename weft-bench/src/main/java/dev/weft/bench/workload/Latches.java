@@ -6,13 +6,13 @@ import java.util.concurrent.CountDownLatch;
  * Waiting on a {@link CountDownLatch}, the one wake-up primitive every workload uses on every peer. In
  * a virtual thread (a Weft task is one) {@code await} parks the task, not its carrier.
  */
-final class Latches {
+public final class Latches {
 
     private Latches() {
     }
 
     /** Waits until {@code latch} reaches zero; an interrupt, which no workload sends, is a failure. */
-    static void await(CountDownLatch latch) {
+    public static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
