@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * are fired after the lock is released, in deadline order.
  *
  * `earliest` mirrors the wheel's next deadline (in nanos) for lock-free checks; it is written under the
- * lock and may be stale in the safe direction only for the maintenance check (a missed check is made up
- * by the next one or by parking).
+ * lock. It may be earlier than the wheel's real next deadline (cancel leaves it), never later: stale
+ * early costs a wake-up that finds nothing; stale late would lose a timer.
  */
 
 /** A runtime's timer driver. See the implementation notes. */
@@ -80,12 +80,16 @@ public final class TimeDriver {
         return true;
     }
 
-    /** Unschedules {@code entry}; nothing happens if it already fired or was never scheduled. */
+    /**
+     * Unschedules {@code entry}; nothing happens if it already fired or was never scheduled. The earliest
+     * deadline is left as it was (as Tokio does): raising it here would make the next registration look
+     * earlier and wake the parked timer owner for nothing, which a timeout around a quick operation
+     * did on every call. The owner wakes at the stale deadline at worst, finds nothing and parks again.
+     */
     public void cancel(TimerEntry entry) {
         lock.lock();
         try {
             wheel.remove(entry);
-            refreshEarliest();
         } finally {
             lock.unlock();
         }
