@@ -46,10 +46,9 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     private final AtomicReference<Thread> core = new AtomicReference<>();
     private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
     private final WorkerMetrics metrics = new WorkerMetrics(0);
-    private final int initialBudget;
+    private final CooperativeBudget budget;
     private final TimeDriver timers;
     private final BooleanSupplier blockingIdle;
-    private int budget;
     private volatile Thread driver;
     private volatile boolean driverParked;
     private volatile boolean stopped;
@@ -60,7 +59,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
      * @param blockingIdle true when no blocking-pool task is running (a paused clock then auto-advances)
      */
     public CurrentThreadScheduler(int budget, TimeDriver timers, BooleanSupplier blockingIdle) {
-        this.initialBudget = budget;
+        this.budget = new CooperativeBudget(budget);
         this.timers = timers;
         this.blockingIdle = blockingIdle;
         timers.setWaker(this::wakeDriver);
@@ -133,7 +132,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             tick++;
             Runnable task = tick % REMOTE_INTERVAL == 0 ? pollRemoteFirst() : pollLocalFirst();
             if (task != null) {
-                budget = initialBudget;
+                budget.refill();
                 metrics.beginPoll();
                 try {
                     task.run();
@@ -162,11 +161,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     /** Only the driving thread runs tasks, so only it touches the budget. */
     @Override
     public boolean spendBudget() {
-        if (--budget > 0) {
-            return false;
-        }
-        budget = initialBudget;
-        return true;
+        return budget.spend();
     }
 
     /**

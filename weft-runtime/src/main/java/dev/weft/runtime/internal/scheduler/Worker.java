@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Memory layout: the JDK writes the carrier's Thread fields on every mount, and this worker writes its
  * own fields on every run, so everything a worker allocates next to it is padded (LocalQueue before the
- * small FastRandom, WorkerMetrics after it): two workers never write the same cache line in steady state.
+ * small FastRandom and CooperativeBudget, WorkerMetrics after them): two workers never write the same cache line in steady state.
  *
  * Thread ownership: `lifo`, `current`, `searching`, `tick`, `budget` and the push side of `queue`
  * belong to this worker's thread (the budget is spent by the task mounted here, on this thread). Other workers only steal from `queue` and call unpark().
@@ -50,20 +50,19 @@ final class Worker extends Thread {
     final WorkerMetrics metrics;
     private final FastRandom random;
 
-    private final int initialBudget;
+    private final CooperativeBudget budget;
 
     private Runnable lifo;
     private Runnable current;
     private boolean searching;
     private int tick;
-    private int budget;
 
     Worker(MultiThreadScheduler scheduler, int index, String name, long seed, int budget) {
         super(null, null, name, 0, false);
         this.scheduler = scheduler;
         this.index = index;
-        this.initialBudget = budget;
         this.random = new FastRandom(seed);
+        this.budget = new CooperativeBudget(budget);
         this.metrics = new WorkerMetrics(index);
         setDaemon(true);
     }
@@ -214,16 +213,12 @@ final class Worker extends Thread {
 
     /** Called on this worker by the task running here at each await point; see TaskScheduler.spendBudget. */
     boolean spendBudget() {
-        if (--budget > 0) {
-            return false;
-        }
-        budget = initialBudget;
-        return true;
+        return budget.spend();
     }
 
     private void runOne(Runnable task) {
         current = task;
-        budget = initialBudget;
+        budget.refill();
         metrics.beginPoll();
         try {
             task.run();
