@@ -35,14 +35,8 @@ import java.lang.invoke.VarHandle;
  * allocated next to the queue, such as the owning worker's own hot fields.
  */
 
-/** Cache-line padding in front of a queue's indices (superclass fields are laid out first). */
-@SuppressWarnings("unused")
-abstract class LocalQueueLeadingPadding {
-    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
-}
-
 /** The indices of a {@link LocalQueue}, between its paddings. */
-abstract class LocalQueueIndices extends LocalQueueLeadingPadding {
+abstract class LocalQueueIndices extends CacheLinePadding {
     volatile long head;
     volatile int tail;
 }

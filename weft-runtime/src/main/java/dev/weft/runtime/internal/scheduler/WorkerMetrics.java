@@ -21,14 +21,8 @@ import java.lang.invoke.VarHandle;
  * runningSince() does that bookkeeping for the caller.
  */
 
-/** Cache-line padding in front of a worker's counters. */
-@SuppressWarnings("unused")
-abstract class WorkerMetricsPadding {
-    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16;
-}
-
 /** Per-worker counters; see the implementation notes. */
-public final class WorkerMetrics extends WorkerMetricsPadding {
+public final class WorkerMetrics extends CacheLinePadding {
 
     private static final VarHandle POLLS;
     private static final VarHandle RUNNING;

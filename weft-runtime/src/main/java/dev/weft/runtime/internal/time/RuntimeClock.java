@@ -15,7 +15,8 @@ package dev.weft.runtime.internal.time;
 public final class RuntimeClock {
 
     private static final long RUNNING = Long.MIN_VALUE;
-    private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** The length of a timer tick (1 ms); a paused clock stands on whole ticks from {@link #origin()}. */
+    public static final long TICK_NANOS = 1_000_000L;
 
     private final long origin = System.nanoTime();
     private volatile long frozen = RUNNING;
@@ -51,7 +52,7 @@ public final class RuntimeClock {
             throw new IllegalStateException("the clock is already paused");
         }
         long sinceOrigin = System.nanoTime() + offset - origin;
-        frozen = origin + Math.ceilDiv(sinceOrigin, NANOS_PER_MILLI) * NANOS_PER_MILLI;
+        frozen = origin + Math.ceilDiv(sinceOrigin, TICK_NANOS) * TICK_NANOS;
     }
 
     /**

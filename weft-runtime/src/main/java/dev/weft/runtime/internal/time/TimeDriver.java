@@ -27,7 +27,6 @@ public final class TimeDriver {
 
     /** What {@link #nextDeadlineNanos()} returns when no timer is pending. */
     public static final long NONE = Long.MAX_VALUE;
-    private static final long NANOS_PER_TICK = 1_000_000L;
 
     private final RuntimeClock clock;
     private final long origin;
@@ -138,7 +137,7 @@ public final class TimeDriver {
     }
 
     private long currentTick() {
-        return Math.floorDiv(clock.nanoTime() - origin, NANOS_PER_TICK);
+        return Math.floorDiv(clock.nanoTime() - origin, RuntimeClock.TICK_NANOS);
     }
 
     private long deadlineTick(long deadlineNanos) {
@@ -146,10 +145,10 @@ public final class TimeDriver {
         if (sinceOrigin <= 0) {
             return 0;
         }
-        return (sinceOrigin + NANOS_PER_TICK - 1) / NANOS_PER_TICK;
+        return (sinceOrigin + RuntimeClock.TICK_NANOS - 1) / RuntimeClock.TICK_NANOS;
     }
 
     private long tickToNanos(long tick) {
-        return origin + tick * NANOS_PER_TICK;
+        return origin + tick * RuntimeClock.TICK_NANOS;
     }
 }

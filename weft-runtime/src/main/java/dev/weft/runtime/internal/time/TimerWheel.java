@@ -82,13 +82,8 @@ public final class TimerWheel {
 
     /** The tick at which the next entry is due, or {@link Long#MAX_VALUE} when the wheel is empty. */
     public long nextDeadline() {
-        for (Level level : levels) {
-            long deadline = level.nextSlotDeadline(elapsed);
-            if (deadline != Long.MAX_VALUE) {
-                return deadline;
-            }
-        }
-        return Long.MAX_VALUE;
+        Expiration expiration = nextExpiration();
+        return expiration == null ? Long.MAX_VALUE : expiration.deadline;
     }
 
     /**
