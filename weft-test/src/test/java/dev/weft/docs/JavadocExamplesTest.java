@@ -165,6 +165,7 @@ class JavadocExamplesTest {
     void testClock_exampleSleepsAnHourAtOnce() {
         try (AsyncRuntime runtime = AsyncRuntime.builder().currentThread().startPaused(true).build()) {
             runtime.blockOn(Time.sleep(Duration.ofHours(1)));
+            assertThat(runtime.metrics().pendingTimers()).isZero();
         }
     }
 }
