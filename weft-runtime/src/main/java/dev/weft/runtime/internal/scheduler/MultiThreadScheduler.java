@@ -186,8 +186,4 @@ public final class MultiThreadScheduler implements TaskScheduler {
         return list;
     }
 
-    /** Workers currently searching for work, for metrics and tests. */
-    public int searchingWorkers() {
-        return idle.searchingCount();
-    }
 }

@@ -230,10 +230,6 @@ public abstract class TaskCore<T> {
         return OUTCOME.getAcquire(this) instanceof Failure failure ? failure.error() : null;
     }
 
-    public final boolean isCancelledOutcome() {
-        return OUTCOME.getAcquire(this) == CANCELLED;
-    }
-
     public final boolean isFailedOutcome() {
         return OUTCOME.getAcquire(this) instanceof Failure;
     }

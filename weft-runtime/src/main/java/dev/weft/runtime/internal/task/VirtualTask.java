@@ -82,11 +82,6 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
         scope = closing.parent;
     }
 
-    /** True when cancellation of this task was requested. */
-    public boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
     @Override
     TaskState liveState() {
         Thread target = thread;
