@@ -185,5 +185,4 @@ public final class MultiThreadScheduler implements TaskScheduler {
         }
         return list;
     }
-
 }
