@@ -14,4 +14,5 @@ module dev.weft.runtime {
     exports dev.weft.runtime;
     exports dev.weft.task;
     exports dev.weft.time;
+    exports dev.weft.io;
 }
