@@ -15,4 +15,5 @@ module dev.weft.runtime {
     exports dev.weft.task;
     exports dev.weft.time;
     exports dev.weft.io;
+    exports dev.weft.stream;
 }
