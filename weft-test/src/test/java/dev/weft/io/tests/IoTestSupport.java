@@ -5,7 +5,11 @@ import dev.weft.io.AsyncRead;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.SplittableRandom;
 
 /** Small helpers shared by the I/O and codec tests. */
 public final class IoTestSupport {
@@ -38,5 +42,56 @@ public final class IoTestSupport {
     /** Like {@link #readToEnd(AsyncRead, int)}, decoded as UTF-8. */
     public static Async<String> readText(AsyncRead source) {
         return readToEnd(source, 1024).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** {@code text} in UTF-8. */
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The parts one after the other. */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    /** {@code bytes} decoded as UTF-8, or empty if they are not valid UTF-8. */
+    public static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The index of the first {@code value} in {@code input} at or after {@code from}, or -1. */
+    public static int indexOf(byte[] input, byte value, int from) {
+        for (int i = from; i < input.length; i++) {
+            if (input[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Up to 40 characters drawn from letters, newlines, carriage returns and multi-byte characters, in
+     * UTF-8; with {@code corrupt}, one byte in four inputs is replaced by an invalid one.
+     */
+    public static byte[] randomLineText(SplittableRandom random, boolean corrupt) {
+        String alphabet = "ab\r\n\né𝄞";
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(40); i > 0; i--) {
+            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(7))));
+        }
+        byte[] bytes = bytes(text.toString());
+        if (corrupt && bytes.length > 0 && random.nextInt(4) == 0) {
+            bytes[random.nextInt(bytes.length)] = (byte) 0xFF;
+        }
+        return bytes;
     }
 }

@@ -1,6 +1,8 @@
 package dev.weft.io.tests;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -41,5 +43,10 @@ public final class Splits {
     /** Random cuts: each index of the input is a cut with probability 1/meanChunk. */
     public static int[] random(SplittableRandom random, int length, int meanChunk) {
         return IntStream.range(1, Math.max(1, length)).filter(i -> random.nextInt(meanChunk) == 0).toArray();
+    }
+
+    /** Says which input and which cuts, for assertion messages. */
+    public static String describe(byte[] input, int[] cuts) {
+        return "input " + HexFormat.of().formatHex(input) + " cut at " + Arrays.toString(cuts);
     }
 }
