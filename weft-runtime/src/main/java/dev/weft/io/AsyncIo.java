@@ -18,6 +18,10 @@ import java.util.Objects;
  *     return AsyncIo.copyBidirectional(inbound, outbound).map(counts -> counts.aToB() + counts.bToA());
  * }
  * }
+ *
+ * <h2>Cancellation</h2>
+ * Neither copy is cancel-safe: bytes read but not yet written when the copy is cancelled (at most 8 KiB
+ * per direction) are lost. Cancel a copy only when the streams are being given up.
  */
 public final class AsyncIo {
 

@@ -41,6 +41,11 @@ import java.util.Objects;
  * }
  *
  * <p>Not thread-safe: use it from one task at a time.
+ *
+ * <h2>Cancellation</h2>
+ * {@link #readFrom} and {@link #writeAllTo} lose nothing when cancelled, as long as the source's read
+ * and the sink's write are cancel-safe: bytes are appended or consumed only by completed reads and
+ * writes.
  */
 public final class ByteBuf {
 
