@@ -17,4 +17,5 @@ module dev.weft.runtime {
     exports dev.weft.io;
     exports dev.weft.stream;
     exports dev.weft.codec;
+    exports dev.weft.net;
 }
