@@ -5,13 +5,12 @@ import dev.weft.runtime.internal.poll.Pollable;
 import dev.weft.runtime.internal.poll.PollingAsync;
 import dev.weft.runtime.internal.poll.WaitList;
 import dev.weft.runtime.internal.poll.WaitNode;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /*
  * Implementation notes.
@@ -27,8 +26,8 @@ import java.util.List;
  *
  * Unlike Tokio, which keeps one waker per side, waiters sit in WaitLists, so several tasks may wait on
  * the same end. Every change wakes all waiters of the other side (bytes arrived: readers; space freed:
- * writers; a close: both); the wakers are collected under the lock and woken after it is released. A
- * woken waiter that finds nothing polls again and re-queues itself.
+ * writers; a close: both); the wakers are collected under the lock in a WakeBatch and woken after it
+ * is released. A woken waiter that finds nothing polls again and re-queues itself.
  *
  * State: `outputShutDown` is set by the writing end's shutdownOutput or close; readers then drain the
  * buffer and see the end of the stream, and writes fail. `readerClosed` is set by the reading end's
@@ -71,25 +70,25 @@ final class Simplex {
 
     /** The writing end shut its output down (or closed): readers see the end of the stream after draining. */
     void shutdownOutput() {
-        List<Waker> wakers = new ArrayList<>();
+        WakeBatch wakers = new WakeBatch();
         synchronized (lock) {
             outputShutDown = true;
-            takeWakers(readers, wakers);
-            takeWakers(writers, wakers);
+            wakers.takeAll(readers);
+            wakers.takeAll(writers);
         }
-        wakers.forEach(Waker::wake);
+        wakers.wakeAll();
     }
 
     /** The reading end closed: writers fail with a broken pipe; the buffered bytes are dropped. */
     void closeReader() {
-        List<Waker> wakers = new ArrayList<>();
+        WakeBatch wakers = new WakeBatch();
         synchronized (lock) {
             readerClosed = true;
             buffer.clear();
-            takeWakers(writers, wakers);
-            takeWakers(readers, wakers);
+            wakers.takeAll(writers);
+            wakers.takeAll(readers);
         }
-        wakers.forEach(Waker::wake);
+        wakers.wakeAll();
     }
 
     /** Moves bytes into {@code dst}: a count, -1 at the end of the stream, or PENDING. Holds the lock. */
@@ -132,10 +131,6 @@ final class Simplex {
         return n;
     }
 
-    private static void takeWakers(WaitList<Transfer> waiters, List<Waker> into) {
-        waiters.drain(node -> into.add(node.waker()));
-    }
-
     /** One read or write in flight. Its fields are the owner's; the node links are guarded by the lock. */
     private final class Transfer extends WaitNode implements Pollable<Integer> {
 
@@ -151,7 +146,7 @@ final class Simplex {
 
         @Override
         public boolean poll(Waker waker) {
-            List<Waker> wakers = new ArrayList<>(0);
+            WakeBatch wakers = null;
             synchronized (lock) {
                 WaitList<Transfer> mine = isRead ? readers : writers;
                 int outcome;
@@ -171,11 +166,15 @@ final class Simplex {
                 }
                 mine.remove(this);
                 count = outcome;
-                if (outcome > 0) {
-                    takeWakers(isRead ? writers : readers, wakers);
+                WaitList<Transfer> otherSide = isRead ? writers : readers;
+                if (outcome > 0 && !otherSide.isEmpty()) {
+                    wakers = new WakeBatch();
+                    wakers.takeAll(otherSide);
                 }
             }
-            wakers.forEach(Waker::wake);
+            if (wakers != null) {
+                wakers.wakeAll();
+            }
             return true;
         }
 
