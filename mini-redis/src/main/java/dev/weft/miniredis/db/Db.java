@@ -430,6 +430,7 @@ public final class Db {
             case XX -> entry.expires();
             case GT -> entry.expires() && deadline > entry.deadline;
             case LT -> !entry.expires() || deadline < entry.deadline;
+            case XX_LT -> entry.expires() && deadline < entry.deadline;
         };
     }
 
