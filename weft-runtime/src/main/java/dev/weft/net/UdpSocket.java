@@ -131,9 +131,6 @@ public final class UdpSocket implements AutoCloseable {
     /** Closes the socket; pending operations fail with a closed-channel error. Idempotent. */
     @Override
     public void close() {
-        Sockets.call(() -> {
-            io.close(channel);
-            return null;
-        });
+        io.close();
     }
 }

@@ -86,10 +86,6 @@ public final class SocketListener {
 
     /** Closes the listener; a pending accept fails with a closed-channel error. */
     public void close() {
-        try {
-            io.close(channel);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.close();
     }
 }

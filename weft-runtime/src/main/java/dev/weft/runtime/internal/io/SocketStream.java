@@ -61,7 +61,7 @@ public final class SocketStream {
             throw new UncheckedIOException(e);
         } finally {
             if (!connected) {
-                closeQuietly(io, channel);
+                io.close();
             }
         }
     }
@@ -149,23 +149,11 @@ public final class SocketStream {
     /** Releases one owner; the last one closes the socket. */
     public void release() {
         if (owners.decrementAndGet() == 0) {
-            try {
-                io.close(channel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            io.close();
         }
     }
 
     public boolean isOpen() {
-        return channel.isOpen();
-    }
-
-    private static void closeQuietly(IoRegistration io, SocketChannel channel) {
-        try {
-            io.close(channel);
-        } catch (IOException ignored) {
-            // Already failing: the caller reports the original error.
-        }
+        return io.isOpen();
     }
 }

@@ -49,6 +49,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
     private final WorkerMetrics metrics = new WorkerMetrics(0);
     private final CooperativeBudget budget;
+    private final CarrierActions afterTask = new CarrierActions();
     private final TimeDriver timers;
     private final IoDriver io;
     private final BooleanSupplier blockingIdle;
@@ -144,6 +145,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
                     task.run();
                 } finally {
                     metrics.endPoll();
+                    afterTask.runAll();
                 }
                 continue;
             }
@@ -162,6 +164,16 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             driverParked = false;
         }
         return true;
+    }
+
+    @Override
+    public boolean deferToCarrier(Runnable action) {
+        Thread carrier = JdkVirtualThreadAccess.currentCarrierThread();
+        if (carrier != null && carrier == driver) {
+            afterTask.add(action);
+            return true;
+        }
+        return false;
     }
 
     /** Only the driving thread runs tasks, so only it touches the budget. */

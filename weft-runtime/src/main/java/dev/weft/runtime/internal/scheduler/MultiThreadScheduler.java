@@ -89,6 +89,15 @@ public final class MultiThreadScheduler implements TaskScheduler {
                 && worker.spendBudget();
     }
 
+    @Override
+    public boolean deferToCarrier(Runnable action) {
+        if (JdkVirtualThreadAccess.currentCarrierThread() instanceof Worker worker && worker.scheduler == this) {
+            worker.deferUntilUnmount(action);
+            return true;
+        }
+        return false;
+    }
+
     /** Wakes one parked worker if work was published and no worker is searching. */
     void notifyParked() {
         int chosen = idle.workerToNotify();

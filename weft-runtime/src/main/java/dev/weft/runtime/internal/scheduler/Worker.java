@@ -53,6 +53,7 @@ final class Worker extends Thread {
 
     private final CooperativeBudget budget;
 
+    private final CarrierActions afterTask = new CarrierActions();
     private Runnable lifo;
     private Runnable current;
     private boolean searching;
@@ -212,6 +213,11 @@ final class Worker extends Thread {
         }
     }
 
+    /** Called by the task running here: runs {@code action} on this thread once the task unmounts. */
+    void deferUntilUnmount(Runnable action) {
+        afterTask.add(action);
+    }
+
     /** Called on this worker by the task running here at each await point; see TaskScheduler.spendBudget. */
     boolean spendBudget() {
         return budget.spend();
@@ -226,6 +232,7 @@ final class Worker extends Thread {
         } finally {
             metrics.endPoll();
             current = null;
+            afterTask.runAll();
         }
     }
 
