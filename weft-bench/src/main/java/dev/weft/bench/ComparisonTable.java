@@ -91,7 +91,7 @@ public final class ComparisonTable {
                 for (Contestant weft : wefts()) {
                     double ratio = row.better().advantage(row.cells().get(weft).central(),
                             row.cells().get(baseline).central());
-                    table.append(String.format(Locale.ROOT, " **%.2fx** |", ratio));
+                    table.append(Double.isNaN(ratio) ? " n/a |" : String.format(Locale.ROOT, " **%.2fx** |", ratio));
                 }
             }
             table.append('\n');

@@ -8,12 +8,16 @@ import dev.weft.bench.HarnessOptions;
 import dev.weft.bench.InterleavedSampler;
 import dev.weft.bench.Progress;
 import dev.weft.bench.Stats;
+import dev.weft.bench.Summary;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -25,6 +29,10 @@ import java.util.stream.Collectors;
  * measures; the servers take turns, round after round ({@link InterleavedSampler#interleave}). The
  * result is a markdown table ({@link ComparisonTable}) of medians over the rounds on standard output,
  * progress on standard error. {@code --help} lists the options.
+ *
+ * <p>A server that stops answering (a connection still open long after the load stopped) is a result
+ * too: the harness lists the failure under the table, restarts that server's JVM and goes on; its cells
+ * summarize the rounds that succeeded, or say {@code failed}.
  */
 public final class EchoComparison {
 
@@ -44,15 +52,25 @@ public final class EchoComparison {
         ComparisonTable table = new ComparisonTable(kinds, ": median (p10-p90)", "ratio", """
                 Ratio: how many times better Weft does than the peer, above 1 when Weft is better: Weft's \
                 median divided by the peer's for throughput, the peer's divided by Weft's for latency.""");
+        List<String> failures = new ArrayList<>();
         LoadGenerator client = new LoadGenerator(NettyTransport.best(), options.setting(CLIENT_THREADS));
         try (client; ForkedServers servers = new ForkedServers(kinds)) {
             for (Scenario scenario : Scenario.all()) {
                 if (options.selects(scenario.name())) {
                     long start = System.nanoTime();
                     LoadResult[][] results = new LoadResult[kinds.size()][options.rounds()];
-                    InterleavedSampler.interleave(kinds.size(), options.rounds(), (server, round) ->
-                            results[server][round] = client.measure(servers.address(kinds.get(server)), scenario,
-                                    warmUp, measurement));
+                    InterleavedSampler.interleave(kinds.size(), options.rounds(), (server, round) -> {
+                        EchoServerKind kind = kinds.get(server);
+                        try {
+                            results[server][round] = client.measure(servers.address(kind), scenario, warmUp,
+                                    measurement);
+                        } catch (IllegalStateException e) {
+                            failures.add(kind.label() + ", " + scenario.label() + ", round " + (round + 1) + ": "
+                                    + e.getMessage());
+                            System.err.println(failures.getLast());
+                            servers.restart(kind);
+                        }
+                    });
                     addRows(table, scenario, kinds, results);
                     Progress.report(scenario.label() + ", msgs/s",
                             summarize(kinds, results, LoadResult::messagesPerSecond), start);
@@ -61,6 +79,10 @@ public final class EchoComparison {
         }
         System.out.println(environment(options, client, kinds, System.nanoTime() - started));
         System.out.println(table.toMarkdown());
+        if (!failures.isEmpty()) {
+            System.out.println("Failed measurements (not in the table; the server's JVM was restarted after each):\n");
+            failures.forEach(failure -> System.out.println("- " + failure));
+        }
     }
 
     private static HarnessOptions.Syntax syntax() {
@@ -87,16 +109,16 @@ public final class EchoComparison {
         table.add(label + ": latency p99", "µs", summarize(kinds, results, result -> result.latencyMicros(99)));
     }
 
-    /** The statistics over the rounds of {@code value}, per server. */
-    private static Map<Contestant, Stats> summarize(List<EchoServerKind> kinds, LoadResult[][] results,
-                                                    ToDoubleFunction<LoadResult> value) {
-        Map<Contestant, Stats> stats = new LinkedHashMap<>();
+    /**
+     * The statistics of {@code value} over the rounds that succeeded, per server ({@code failed} for a server
+     * with none).
+     */
+    private static Map<Contestant, Summary> summarize(List<EchoServerKind> kinds, LoadResult[][] results,
+                                                      ToDoubleFunction<LoadResult> value) {
+        Map<Contestant, Summary> stats = new LinkedHashMap<>();
         for (int server = 0; server < kinds.size(); server++) {
-            double[] samples = new double[results[server].length];
-            for (int round = 0; round < samples.length; round++) {
-                samples[round] = value.applyAsDouble(results[server][round]);
-            }
-            stats.put(kinds.get(server), Stats.of(samples));
+            double[] samples = Arrays.stream(results[server]).filter(Objects::nonNull).mapToDouble(value).toArray();
+            stats.put(kinds.get(server), samples.length == 0 ? Summary.missing("failed") : Stats.of(samples));
         }
         return stats;
     }

@@ -9,6 +9,11 @@ import java.util.List;
 /** The echo servers under comparison, in the order reports list them. */
 public enum EchoServerKind implements Contestant {
 
+    /** Weft's multi-thread runtime, a task per connection. */
+    WEFT("Weft", "a multi-thread runtime with its default of one worker per core (" + Runtime.getRuntime()
+            .availableProcessors() + "), an accepting task and a task per connection reading into a 16 KiB direct"
+            + " ByteBuffer and writing back what it read (TcpStream.read, writeAll)"),
+
     /** Netty with its portable NIO transport. */
     NETTY_NIO("Netty NIO", "a Netty 4.2 server on the NIO transport: 1 acceptor event loop and "
             + NettyEchoServer.EVENT_LOOPS + " I/O event loops (one per core), default (adaptive pooled) allocator,"
@@ -57,12 +62,13 @@ public enum EchoServerKind implements Contestant {
 
     @Override
     public boolean isWeft() {
-        return false;
+        return this == WEFT;
     }
 
     /** Starts a server of this kind on {@code address} (port 0 for any); the caller closes it. */
     public EchoServer start(InetSocketAddress address) {
         return switch (this) {
+            case WEFT -> new WeftEchoServer(address);
             case NETTY_NIO -> new NettyEchoServer(NettyTransport.NIO, address);
             case NETTY_EPOLL -> new NettyEchoServer(NettyTransport.EPOLL, address);
             case JDK_VIRTUAL_THREADS -> new VirtualThreadEchoServer(address);

@@ -58,6 +58,15 @@ final class ForkedServers implements AutoCloseable {
         return server.address();
     }
 
+    /** Kills the server JVM of {@code kind} (which may be stuck) and starts a fresh one in its place. */
+    void restart(EchoServerKind kind) {
+        Server stuck = servers.remove(kind);
+        if (stuck != null) {
+            stuck.kill();
+        }
+        servers.put(kind, Server.start(kind));
+    }
+
     /** Stops every server JVM: closes its standard input, waits, and kills the ones that do not exit. */
     @Override
     public void close() {
@@ -83,6 +92,15 @@ final class ForkedServers implements AutoCloseable {
                 return new Server(kind, process, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the " + kind.label() + " server JVM", e);
+            }
+        }
+
+        void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(STOP_PATIENCE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
