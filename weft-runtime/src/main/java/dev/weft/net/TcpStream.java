@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +98,21 @@ public final class TcpStream extends StreamSocket {
     /** Whether SO_KEEPALIVE is on. */
     public boolean keepAlive() {
         return Sockets.getOption(socket.channel(), StandardSocketOptions.SO_KEEPALIVE);
+    }
+
+    /**
+     * Sets SO_LINGER: with a duration, closing waits up to that long for unsent data (zero: closing
+     * discards it and resets the connection); with null, the system default (close in the background).
+     *
+     * @throws IllegalArgumentException if {@code linger} is negative or longer than {@code Integer.MAX_VALUE}
+     *                                  seconds
+     */
+    public void setLinger(Duration linger) {
+        if (linger != null && (linger.isNegative() || linger.getSeconds() > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("linger out of range: " + linger);
+        }
+        Sockets.setOption(socket.channel(), StandardSocketOptions.SO_LINGER,
+                linger == null ? -1 : (int) linger.getSeconds());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.weft.net.tests;
 
 import dev.weft.Async;
 import dev.weft.Weft;
+import dev.weft.io.AsyncRead;
 import dev.weft.net.TcpListener;
 import dev.weft.net.TcpStream;
 import dev.weft.task.JoinHandle;
@@ -52,7 +53,7 @@ class TcpEchoTest {
         });
     }
 
-    static String readAll(TcpStream stream) {
+    static String readAll(AsyncRead stream) {
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         while (stream.read(buffer).await() >= 0) {
             if (!buffer.hasRemaining()) {
