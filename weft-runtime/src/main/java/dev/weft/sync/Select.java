@@ -18,10 +18,10 @@ import java.util.function.Supplier;
  *
  * {@snippet :
  * String outcome = Select.<String>builder()
- *         .on(Time.sleep(Duration.ofMillis(10)), ignored -> "timer")
+ *         .on(Time.sleep(Duration.ofSeconds(1)), ignored -> "too slow")
  *         .on(Weft.spawn(Async.of(() -> 6 * 7)), answer -> "answer " + answer)
  *         .fair()
- *         .await();
+ *         .await();   // "answer 42"
  * }
  *
  * <p>How branches are waited for: an operation Weft can poll (its own waiting operations: channel
@@ -75,6 +75,17 @@ public final class Select {
 
     /**
      * The branches of a select. Not thread-safe; the {@code Async} it builds may be awaited from any task.
+     *
+     * {@snippet :
+     * AsyncStream<String> lines = AsyncStream.of("a", "b");
+     * boolean waitForMore = false;
+     * String next = Select.<String>builder()
+     *         .onPresent(lines.next(), line -> "line " + line)                          // disabled at the end
+     *         .onIf(waitForMore, Time.sleep(Duration.ofSeconds(30)), ignored -> "idle")   // disabled
+     *         .orElse(() -> "nothing left")
+     *         .biased()
+     *         .await();   // "line a"
+     * }
      *
      * @param <R> the type of the select's value
      */
