@@ -25,6 +25,10 @@ import java.util.function.Function;
  * String value = AsyncRuntime.run(() -> greeting.await());
  * }
  *
+ * <p>{@link #join(Async, Async)}, {@link #tryJoin(Async, Async)} and {@link #race(Async[])} run several
+ * operations concurrently in the awaiting task; {@link dev.weft.sync.Select} waits for the first of
+ * several with a handler for each.
+ *
  * <h2>Cancellation</h2>
  * {@link #await()} is an await point: if the calling task has been cancelled it throws
  * {@link dev.weft.task.CancelledException} instead of starting the operation. Each operation documents

@@ -78,7 +78,7 @@ final class StreamPublisher<T> implements Flow.Publisher<T> {
         }
 
         void start() {
-            pump = runtime.spawn(Async.run(this::pump));
+            pump = runtime.spawn("flow-publisher", Async.run(this::pump));
             if (cancelled) {
                 pump.abort();
             }
