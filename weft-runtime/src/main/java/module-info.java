@@ -18,4 +18,5 @@ module dev.weft.runtime {
     exports dev.weft.stream;
     exports dev.weft.codec;
     exports dev.weft.net;
+    exports dev.weft.sync;
 }

@@ -43,6 +43,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Spawning: a task is registered before its thread starts, so shutdown's cancelAll() sees every task
  * that will ever run.
+ *
+ * Random choices outside the scheduler (the start branch of a fair select) come from `choices`, a
+ * SplitMix64 sequence seeded from the runtime's one seed: one atomic add per draw, so draws made in a
+ * deterministic order (the current-thread flavour) repeat exactly for a seed.
  */
 
 /** The internals of one runtime. See the implementation notes. */
@@ -65,6 +69,7 @@ public final class RuntimeCore {
     private final DriverThread driverThread;
     private final AtomicLong ids = new AtomicLong(1);
     private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private final AtomicLong choices;
     private volatile boolean terminated;
     private volatile boolean drained;
     private Object publicHandle;
@@ -77,6 +82,7 @@ public final class RuntimeCore {
      */
     public RuntimeCore(RuntimeConfig config) {
         this.config = config;
+        this.choices = new AtomicLong(config.seed());
         if (config.startPaused()) {
             requirePausableClock(config.flavor(), JdkVirtualThreadAccess.isAvailable());
         }
@@ -267,6 +273,18 @@ public final class RuntimeCore {
     /** The runtime's I/O driver. */
     public IoDriver io() {
         return io;
+    }
+
+    /**
+     * A value in {@code [0, bound)} from the runtime's seeded sequence of choices (SplitMix64); thread-safe.
+     * {@code bound} must be positive.
+     */
+    public int nextChoice(int bound) {
+        long z = choices.addAndGet(0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (((z >>> 32) * bound) >>> 32);
     }
 
     /** The runtime's timers and, through them, its clock. */
