@@ -12,6 +12,9 @@ import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Linearizability of {@link Notify} with Lincheck: notifyOne, notifyWaiters, and a notified() per thread
  * driven through the poll protocol with a no-op waker (start it, poll it, abandon it).
@@ -27,11 +30,9 @@ import org.junit.jupiter.api.Timeout;
 public class NotifyLincheckTest {
 
     private static final Waker NO_OP = () -> { };
-    private static final int MAX_THREADS = 8;
 
     private final Notify notify = new Notify();
-    @SuppressWarnings("unchecked")
-    private final Pollable<Void>[] pending = new Pollable[MAX_THREADS];
+    private final Map<Integer, Pollable<Void>> pending = new ConcurrentHashMap<>();
 
     @Operation
     public void notifyOne() {
@@ -49,21 +50,21 @@ public class NotifyLincheckTest {
      */
     @Operation
     public String start(@Param(name = "thread") int thread) {
-        if (pending[thread] != null) {
+        if (pending.containsKey(thread)) {
             return "busy";
         }
-        pending[thread] = ((PollingAsync<Void>) notify.notified()).start();
+        pending.put(thread, ((PollingAsync<Void>) notify.notified()).start());
         return "started";
     }
 
     @Operation
     public String poll(@Param(name = "thread") int thread) {
-        Pollable<Void> waiter = pending[thread];
+        Pollable<Void> waiter = pending.get(thread);
         if (waiter == null) {
             return "idle";
         }
         if (waiter.poll(NO_OP)) {
-            pending[thread] = null;
+            pending.remove(thread);
             return "notified";
         }
         return "pending";
@@ -71,11 +72,10 @@ public class NotifyLincheckTest {
 
     @Operation
     public String abandon(@Param(name = "thread") int thread) {
-        Pollable<Void> waiter = pending[thread];
+        Pollable<Void> waiter = pending.remove(thread);
         if (waiter == null) {
             return "idle";
         }
-        pending[thread] = null;
         waiter.abandon();
         return "abandoned";
     }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Linearizability of {@link Semaphore} with Lincheck. Besides the operations that never wait, each
@@ -35,23 +37,14 @@ import java.util.Optional;
 public class SemaphoreLincheckTest {
 
     private static final Waker NO_OP = () -> { };
-    private static final int MAX_THREADS = 8;
 
     private final Semaphore semaphore = new Semaphore(3);
-    @SuppressWarnings("unchecked")
-    private final Pollable<SemaphorePermit>[] pending = new Pollable[MAX_THREADS];
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<SemaphorePermit>[] held = new ArrayDeque[MAX_THREADS];
-
-    public SemaphoreLincheckTest() {
-        for (int i = 0; i < MAX_THREADS; i++) {
-            held[i] = new ArrayDeque<>();
-        }
-    }
+    private final Map<Integer, Pollable<SemaphorePermit>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, ArrayDeque<SemaphorePermit>> held = new ConcurrentHashMap<>();
 
     @Operation
     public String acquire(@Param(name = "thread") int thread, @Param(name = "count") int count) {
-        if (pending[thread] != null) {
+        if (pending.containsKey(thread)) {
             return "busy";
         }
         return pollAndRecord(thread, ((PollingAsync<SemaphorePermit>) semaphore.acquire(count)).start());
@@ -59,17 +52,16 @@ public class SemaphoreLincheckTest {
 
     @Operation
     public String pollAgain(@Param(name = "thread") int thread) {
-        Pollable<SemaphorePermit> acquisition = pending[thread];
+        Pollable<SemaphorePermit> acquisition = pending.get(thread);
         return acquisition == null ? "idle" : pollAndRecord(thread, acquisition);
     }
 
     @Operation
     public String abandon(@Param(name = "thread") int thread) {
-        Pollable<SemaphorePermit> acquisition = pending[thread];
+        Pollable<SemaphorePermit> acquisition = pending.remove(thread);
         if (acquisition == null) {
             return "idle";
         }
-        pending[thread] = null;
         acquisition.abandon();
         return "abandoned";
     }
@@ -78,7 +70,7 @@ public class SemaphoreLincheckTest {
     public String tryAcquire(@Param(name = "thread") int thread, @Param(name = "count") int count) {
         try {
             Optional<SemaphorePermit> permit = semaphore.tryAcquire(count);
-            permit.ifPresent(held[thread]::add);
+            permit.ifPresent(heldBy(thread)::add);
             return permit.isPresent() ? "acquired" : "none";
         } catch (SemaphoreClosedException closed) {
             return "closed";
@@ -87,7 +79,7 @@ public class SemaphoreLincheckTest {
 
     @Operation
     public int release(@Param(name = "thread") int thread) {
-        SemaphorePermit permit = held[thread].poll();
+        SemaphorePermit permit = heldBy(thread).poll();
         if (permit == null) {
             return 0;
         }
@@ -119,17 +111,21 @@ public class SemaphoreLincheckTest {
     private String pollAndRecord(int thread, Pollable<SemaphorePermit> acquisition) {
         try {
             if (!acquisition.poll(NO_OP)) {
-                pending[thread] = acquisition;
+                pending.put(thread, acquisition);
                 return "pending";
             }
-            pending[thread] = null;
+            pending.remove(thread);
             SemaphorePermit permit = acquisition.result();
-            held[thread].add(permit);
+            heldBy(thread).add(permit);
             return "acquired " + permit.permits();
         } catch (SemaphoreClosedException closed) {
-            pending[thread] = null;
+            pending.remove(thread);
             return "closed";
         }
+    }
+
+    private ArrayDeque<SemaphorePermit> heldBy(int thread) {
+        return held.computeIfAbsent(thread, id -> new ArrayDeque<>());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.weft.sync.tests;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The sequential specification of {@link SemaphoreLincheckTest}, written from the documented semantics
@@ -31,14 +33,7 @@ public class SemaphoreModel {
     private boolean closed;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private final Request[] pending = new Request[MAX_THREADS];
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Integer>[] held = new ArrayDeque[MAX_THREADS];
-
-    public SemaphoreModel() {
-        for (int i = 0; i < MAX_THREADS; i++) {
-            held[i] = new ArrayDeque<>();
-        }
-    }
+    private final Map<Integer, ArrayDeque<Integer>> held = new HashMap<>();
 
     public String acquire(int thread, int count) {
         if (pending[thread] != null) {
@@ -49,7 +44,7 @@ public class SemaphoreModel {
         }
         if (queue.isEmpty() && free >= count) {
             free -= count;
-            held[thread].add(count);
+            heldBy(thread).add(count);
             return "acquired " + count;
         }
         Request request = new Request(count, free);
@@ -73,7 +68,7 @@ public class SemaphoreModel {
             return "pending";
         }
         pending[thread] = null;
-        held[thread].add(request.requested);
+        heldBy(thread).add(request.requested);
         return "acquired " + request.requested;
     }
 
@@ -96,12 +91,12 @@ public class SemaphoreModel {
             return "none";
         }
         free -= count;
-        held[thread].add(count);
+        heldBy(thread).add(count);
         return "acquired";
     }
 
     public int release(int thread) {
-        Integer count = held[thread].poll();
+        Integer count = heldBy(thread).poll();
         if (count == null) {
             return 0;
         }
@@ -126,6 +121,10 @@ public class SemaphoreModel {
     public void close() {
         closed = true;
         queue.clear();
+    }
+
+    private ArrayDeque<Integer> heldBy(int thread) {
+        return held.computeIfAbsent(thread, id -> new ArrayDeque<>());
     }
 
     private void giveBack(int count) {
