@@ -2,8 +2,10 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.WaitList;
 import dev.weft.runtime.internal.poll.WaitNode;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,7 +56,7 @@ public final class Barrier {
     private final int parties;
     private final ReentrantLock lock = new ReentrantLock();
     private final WaitList<Arrival> waiting = new WaitList<>();
-    private final Async<BarrierResult> arrive = new PollingOperation<>(Arrival::new);
+    private final Async<BarrierResult> arrive = Pollables.async(Arrival::new);
 
     /**
      * Creates a barrier that opens when {@code parties} tasks have arrived.
@@ -110,7 +112,7 @@ public final class Barrier {
             if (released) {
                 return true;
             }
-            WakeList woken = new WakeList();
+            WakeBatch woken = new WakeBatch();
             lock.lock();
             try {
                 if (queued) {
@@ -125,7 +127,7 @@ public final class Barrier {
                 }
                 waiting.drain(follower -> {
                     follower.released = true;
-                    woken.add(follower.waker());
+                    woken.add(follower);
                 });
                 leader = true;
                 released = true;

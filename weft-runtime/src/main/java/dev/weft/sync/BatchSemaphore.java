@@ -1,6 +1,9 @@
 package dev.weft.sync;
 
+import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.PollingAsync;
 import dev.weft.runtime.internal.poll.WaitList;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.lang.invoke.MethodHandles;
@@ -78,6 +81,11 @@ final class BatchSemaphore {
         state = (long) permits << SHIFT;
     }
 
+    /** The operation acquiring {@code count} permits; {@code granted} makes the value handed out. */
+    <R> PollingAsync<R> acquiring(int count, Supplier<? extends R> granted) {
+        return Pollables.async(() -> new PermitRequest<R>(this, count, granted, PermitRequest::refuseClosed));
+    }
+
     static void checkRequest(int permits) {
         if (permits <= 0) {
             throw new IllegalArgumentException("permits <= 0: " + permits);
@@ -128,7 +136,7 @@ final class BatchSemaphore {
             }
             curr = witness;
         }
-        WakeList.underLock(lock, woken -> releaseLocked(permits, woken));
+        UnderLock.thenWake(lock, woken -> releaseLocked(permits, woken));
     }
 
     /** Removes up to {@code permits} free permits; returns how many were removed. */
@@ -147,7 +155,7 @@ final class BatchSemaphore {
 
     /** Closes the semaphore: every waiter and every later acquire fails. Permits can still be released. */
     void close() {
-        WakeList.underLock(lock, woken -> {
+        UnderLock.thenWake(lock, woken -> {
             long curr = state;
             while (true) {
                 long witness = (long) STATE.compareAndExchange(this, curr, (curr | CLOSED) & ~WAITERS);
@@ -156,7 +164,7 @@ final class BatchSemaphore {
                 }
                 curr = witness;
             }
-            waiters.drain(request -> woken.add(request.waker()));
+            waiters.drain(request -> woken.add(request));
         });
     }
 
@@ -166,12 +174,12 @@ final class BatchSemaphore {
             request.outcome = PermitRequest.GRANTED;
             return true;
         }
-        WakeList woken = null;
+        WakeBatch woken = null;
         lock.lock();
         try {
             long curr = state;
             if ((curr & CLOSED) != 0) {
-                woken = new WakeList();
+                woken = new WakeBatch();
                 giveBackLocked(request, woken);
                 request.outcome = PermitRequest.FAILED;
                 return true;
@@ -198,7 +206,7 @@ final class BatchSemaphore {
         if (!request.registered || request.outcome != PermitRequest.PENDING) {
             return;
         }
-        WakeList.underLock(lock, woken -> giveBackLocked(request, woken));
+        UnderLock.thenWake(lock, woken -> giveBackLocked(request, woken));
     }
 
     private boolean tryTakeUncontended(int permits) {
@@ -240,7 +248,7 @@ final class BatchSemaphore {
     }
 
     /** Dequeues {@code request} and releases what it was assigned; keeps WAITERS in step with the list. */
-    private void giveBackLocked(PermitRequest<?> request, WakeList woken) {
+    private void giveBackLocked(PermitRequest<?> request, WakeBatch woken) {
         if (!request.registered) {
             return;
         }
@@ -255,7 +263,7 @@ final class BatchSemaphore {
      * Under the lock: assigns {@code permits} to the waiters, oldest first, dequeuing (and collecting the
      * wakers of) those that now have all they asked for; what is left goes to the count once nobody waits.
      */
-    private void releaseLocked(long permits, WakeList woken) {
+    private void releaseLocked(long permits, WakeBatch woken) {
         long left = permits;
         PermitRequest<?> head;
         while (left > 0 && (head = waiters.peekFirst()) != null) {
@@ -266,7 +274,7 @@ final class BatchSemaphore {
                 return;
             }
             waiters.pollFirst();
-            woken.add(head.waker());
+            woken.add(head);
         }
         if (!waiters.isEmpty()) {
             return;

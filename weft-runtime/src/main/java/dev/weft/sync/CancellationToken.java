@@ -2,8 +2,10 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.WaitList;
 import dev.weft.runtime.internal.poll.WaitNode;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 import dev.weft.runtime.internal.task.CancelScopes;
 
@@ -66,7 +68,7 @@ public final class CancellationToken {
     private final CancellationToken parent;
     private final ReentrantLock lock = new ReentrantLock();
     private final WaitList<WaitNode> waiters = new WaitList<>();
-    private final Async<Void> cancelledOperation = new PollingOperation<>(Waiter::new);
+    private final Async<Void> cancelledOperation = Pollables.async(Waiter::new);
     private volatile boolean cancelled;
     private List<WeakReference<CancellationToken>> children;
     private int sweepAt = FIRST_SWEEP;
@@ -184,7 +186,7 @@ public final class CancellationToken {
     }
 
     private void cancelOne(ArrayDeque<CancellationToken> pending) {
-        WakeList woken = new WakeList();
+        WakeBatch woken = new WakeBatch();
         List<WeakReference<CancellationToken>> taken;
         lock.lock();
         try {
@@ -192,7 +194,7 @@ public final class CancellationToken {
                 return;
             }
             cancelled = true;
-            waiters.drain(node -> woken.add(node.waker()));
+            waiters.drain(node -> woken.add(node));
             taken = children;
             children = null;
         } finally {

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -50,12 +51,12 @@ public final class Mutex<T> {
 
     private final BatchSemaphore semaphore = new BatchSemaphore(1);
     private final LockGuard.Slot<T> slot;
-    private final PollingOperation<MutexGuard<T>> lock;
+    private final PollingAsync<MutexGuard<T>> lock;
 
     /** Creates an unlocked mutex protecting {@code value} (which may be null). */
     public Mutex(T value) {
         this.slot = new LockGuard.Slot<>(value);
-        this.lock = PollingOperation.acquiring(semaphore, 1, this::guard);
+        this.lock = semaphore.acquiring(1, this::guard);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.WaitList;
+import dev.weft.runtime.internal.poll.WakeBatch;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -108,7 +110,7 @@ public final class Notify {
      */
     public Async<Void> notified() {
         long calls = callsOf(state);
-        return new PollingOperation<>(() -> new NotifyWaiter(this, calls));
+        return Pollables.async(() -> new NotifyWaiter(this, calls));
     }
 
     /** A waiter counting {@code notifyWaiters()} calls from now, for primitives built on this one. */
@@ -129,12 +131,12 @@ public final class Notify {
             }
             curr = witness;
         }
-        WakeList.underLock(lock, this::notifyOneLocked);
+        UnderLock.thenWake(lock, this::notifyOneLocked);
     }
 
     /** Wakes every task waiting now. Stores no permit: a task that starts waiting afterwards waits. */
     public void notifyWaiters() {
-        WakeList.underLock(lock, woken -> {
+        UnderLock.thenWake(lock, woken -> {
             long curr = state;
             if ((curr & STATE_MASK) != WAITING) {
                 STATE.getAndAdd(this, ONE_CALL);
@@ -143,7 +145,7 @@ public final class Notify {
             state = withState(curr + ONE_CALL, EMPTY);
             waiters.drain(waiter -> {
                 waiter.notification = NotifyWaiter.ALL;
-                woken.add(waiter.waker());
+                woken.add(waiter);
             });
         });
     }
@@ -158,7 +160,7 @@ public final class Notify {
     }
 
     /** Under the lock: hands one notification to the oldest waiter, or stores the permit. */
-    void notifyOneLocked(WakeList woken) {
+    void notifyOneLocked(WakeBatch woken) {
         long curr = state;
         if ((curr & STATE_MASK) != WAITING) {
             while (true) {
@@ -171,7 +173,7 @@ public final class Notify {
         }
         NotifyWaiter first = waiters.pollFirst();
         first.notification = NotifyWaiter.ONE;
-        woken.add(first.waker());
+        woken.add(first);
         if (waiters.isEmpty()) {
             state = withState(curr, EMPTY);
         }

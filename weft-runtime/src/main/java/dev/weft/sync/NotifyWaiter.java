@@ -111,7 +111,7 @@ final class NotifyWaiter extends WaitNode implements Pollable<Void> {
             return;
         }
         phase = DONE;
-        WakeList.underLock(notify.lock, woken -> {
+        UnderLock.thenWake(notify.lock, woken -> {
             notify.waiters.remove(this);
             long curr = notify.state();
             if (notify.waiters.isEmpty() && (curr & Notify.STATE_MASK) == Notify.WAITING) {

@@ -1,6 +1,8 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +48,7 @@ public final class OnceCell<T> {
 
     private final BatchSemaphore initialising = new BatchSemaphore(1);
     /** Completes true with the permit to initialise, or false once the semaphore closed: the value is set. */
-    private final PollingOperation<Boolean> initialiserTurn = new PollingOperation<>(
+    private final PollingAsync<Boolean> initialiserTurn = Pollables.async(
             () -> new PermitRequest<>(initialising, 1, () -> true, () -> false));
     private volatile T value;
 

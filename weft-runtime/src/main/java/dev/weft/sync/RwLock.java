@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -49,8 +50,8 @@ public final class RwLock<T> {
     private final BatchSemaphore semaphore;
     private final LockGuard.Slot<T> slot;
     private final int maxReaders;
-    private final PollingOperation<RwLockReadGuard<T>> read;
-    private final PollingOperation<RwLockWriteGuard<T>> write;
+    private final PollingAsync<RwLockReadGuard<T>> read;
+    private final PollingAsync<RwLockWriteGuard<T>> write;
 
     /** Creates an unlocked lock protecting {@code value}, admitting up to {@link #MAX_READERS} readers. */
     public RwLock(T value) {
@@ -69,8 +70,8 @@ public final class RwLock<T> {
         this.semaphore = new BatchSemaphore(maxReaders);
         this.slot = new LockGuard.Slot<>(value);
         this.maxReaders = maxReaders;
-        this.read = PollingOperation.acquiring(semaphore, 1, this::readGuard);
-        this.write = PollingOperation.acquiring(semaphore, maxReaders, this::writeGuard);
+        this.read = semaphore.acquiring(1, this::readGuard);
+        this.write = semaphore.acquiring(maxReaders, this::writeGuard);
     }
 
     /** The most readers admitted at once. */

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -208,7 +209,7 @@ public final class Semaphore {
         return "Semaphore[available=" + availablePermits() + (isClosed() ? ", closed]" : "]");
     }
 
-    private PollingOperation<SemaphorePermit> acquiring(int count) {
-        return PollingOperation.acquiring(permits, count, () -> new SemaphorePermit(permits, count));
+    private PollingAsync<SemaphorePermit> acquiring(int count) {
+        return permits.acquiring(count, () -> new SemaphorePermit(permits, count));
     }
 }

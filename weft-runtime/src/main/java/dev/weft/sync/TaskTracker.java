@@ -3,6 +3,7 @@ package dev.weft.sync;
 import dev.weft.Async;
 import dev.weft.Weft;
 import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.Waker;
 import dev.weft.runtime.internal.task.Tasks;
 import dev.weft.task.JoinHandle;
@@ -59,7 +60,7 @@ public final class TaskTracker {
 
     private final AtomicLong state = new AtomicLong();
     private final Notify closedAndEmpty = new Notify();
-    private final Async<Void> waitAll = new PollingOperation<>(WaitAll::new);
+    private final Async<Void> waitAll = Pollables.async(WaitAll::new);
 
     /** Creates an open tracker with no tasks. */
     public TaskTracker() {
