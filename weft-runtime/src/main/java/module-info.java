@@ -9,6 +9,7 @@
  * says so once.
  */
 module dev.weft.runtime {
+    requires jdk.unsupported;
 
     exports dev.weft;
     exports dev.weft.runtime;
@@ -16,6 +17,7 @@ module dev.weft.runtime {
     exports dev.weft.time;
     exports dev.weft.io;
     exports dev.weft.stream;
+    exports dev.weft.signal;
     exports dev.weft.codec;
     exports dev.weft.net;
     exports dev.weft.sync;

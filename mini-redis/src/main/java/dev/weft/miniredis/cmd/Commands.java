@@ -44,10 +44,31 @@ public final class Commands {
      * @throws IllegalArgumentException if the request is empty or holds something other than bulk strings
      */
     public static Command parse(Frame.Array request) {
+        Arguments arguments = arguments(request);
+        return spec(arguments).parser().parse(arguments);
+    }
+
+    /**
+     * The full name of the command {@code request} asks for, lower-case, {@code "get"} or
+     * {@code "client|setname"}, after the checks Redis makes before it looks at the connection's state
+     * (existence, subcommand, arity) and before the command's own syntax checks. A subscribed connection
+     * uses it to refuse commands by name, as Redis does at that point.
+     *
+     * @throws CommandException         when the command does not exist or has the wrong number of arguments
+     * @throws IllegalArgumentException if the request is empty or holds something other than bulk strings
+     */
+    public static String name(Frame.Array request) {
+        return spec(arguments(request)).name();
+    }
+
+    private static Arguments arguments(Frame.Array request) {
         if (request.elements().isEmpty()) {
             throw new IllegalArgumentException("an empty request has no command; the connection skips it");
         }
-        Arguments arguments = new Arguments(request);
+        return new Arguments(request);
+    }
+
+    private static CommandSpec spec(Arguments arguments) {
         CommandSpec spec = CommandTable.find(arguments.bytes(0));
         if (spec == null) {
             throw unknownCommand(arguments);
@@ -63,7 +84,7 @@ public final class Commands {
         if (!spec.acceptsWordCount(arguments.count())) {
             throw CommandException.wrongArity(spec.name());
         }
-        return spec.parser().parse(arguments);
+        return spec;
     }
 
     /** Redis's wording (server.c commandCheckExistence): the name and up to about 128 bytes of arguments. */

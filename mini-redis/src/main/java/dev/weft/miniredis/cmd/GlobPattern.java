@@ -3,18 +3,32 @@ package dev.weft.miniredis.cmd;
 /*
  * Implementation notes.
  *
- * Redis's glob matching (util.c stringmatchlen), used by CONFIG GET (and later PSUBSCRIBE): '*' any run,
+ * Redis's glob matching (util.c stringmatchlen), used by CONFIG GET and PSUBSCRIBE: '*' any run,
  * '?' any one character, '[abc]', '[a-z]' (ends in either order), '[^...]' negated, '\x' the character
  * x; a '[' never closed takes the rest of the pattern as its set. Letters compare without case when
  * asked, except an escaped one inside a set, as in Redis. Instead of Redis's recursion on '*', the
  * classic backtracking loop remembers the last '*' only: the same answers, in O(pattern * text) time.
  */
-final class GlobPattern {
+/**
+ * Redis's glob-style patterns ({@code CONFIG GET}, {@code PSUBSCRIBE}): {@code *}, {@code ?},
+ * {@code [set]}, {@code [^set]}, {@code [a-z]} and {@code \x}.
+ *
+ * {@snippet :
+ * boolean matches = GlobPattern.matches("news.*", "news.sport", false);   // true
+ * }
+ */
+public final class GlobPattern {
 
     private GlobPattern() {
     }
 
-    static boolean matches(String pattern, String text, boolean ignoreCase) {
+    /**
+     * True when {@code text} matches {@code pattern}. Binary patterns and texts (channel names) are
+     * passed as ISO-8859-1 strings, one character per byte, so that they match byte by byte as in Redis.
+     *
+     * @param ignoreCase compare ASCII letters without case
+     */
+    public static boolean matches(String pattern, String text, boolean ignoreCase) {
         int p = 0;
         int t = 0;
         int starP = -1;
