@@ -26,23 +26,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * {@snippet :
  * AsyncRuntime.run(() -> {
- *     Async<Void> interrupted = Signals.ctrlC();     // from here on, SIGINT no longer ends the JVM
- *     Async<Void> terminated = Signals.terminate();
- *     // ... start serving
- *     String stop = Select.<String>builder()
- *             .on(interrupted, signal -> "SIGINT")
- *             .on(terminated, signal -> "SIGTERM")
- *             .biased()
- *             .await();
- *     System.out.println("received " + stop + ", shutting down");
+ *     Async<Void> interrupted = Signals.ctrlC();   // from here on, SIGINT no longer ends the JVM
+ *     JoinHandle<Void> serving = Weft.spawn(Time.sleep(Duration.ofDays(365)));   // stands for a server
+ *     interrupted.await();
+ *     System.out.println("received SIGINT, shutting down");
+ *     serving.abort();
  * });
  * }
+ *
+ * <p>A server waits for either signal with a {@link dev.weft.sync.Select} over {@code Signals.ctrlC()} and
+ * {@code Signals.terminate()}; both operations are pollable, so the select waits for them in place.
  *
  * <p>The first call for a signal installs Weft's handler for it, for the rest of the process: the JVM's
  * default action (run the shutdown hooks, exit with status 130 or 143) no longer happens, and the program
  * decides when to exit. Each call returns an operation that completes at the first such signal received
  * after the call; awaiting that operation again completes at once once it has, so take a fresh one for
- * each signal to wait for.
+ * each signal to wait for. A process started with the signal ignored (as a shell starts its background
+ * jobs with {@code SIGINT} ignored) keeps ignoring it: the JVM does not let it be handled, and the
+ * operation never completes.
  *
  * <h2>Cancellation</h2>
  * The operations are cancel-safe: a cancelled wait consumes no signal, and the handler stays installed.

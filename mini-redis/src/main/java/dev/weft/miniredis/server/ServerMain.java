@@ -79,8 +79,6 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     private int serveUntilSignalled(ServerConfig config) {
-        Async<Void> interrupted = Signals.ctrlC();
-        Async<Void> terminated = Signals.terminate();
         MiniRedisServer server;
         try {
             server = MiniRedisServer.bind(config).await();
@@ -89,6 +87,8 @@ public final class ServerMain implements Callable<Integer> {
                     + cannotListen.getCause().getMessage());
             return 1;
         }
+        Async<Void> interrupted = Signals.ctrlC();
+        Async<Void> terminated = Signals.terminate();
         out.println("mini-redis listening on " + server.localAddress().getAddress().getHostAddress() + ":" + server.port()
                 + " (Redis " + ServerInfo.REDIS_VERSION + " protocol); Ctrl-C to stop");
         String signal = Select.<String>builder()
