@@ -4,9 +4,9 @@ import dev.weft.Async;
 import dev.weft.runtime.AsyncRuntime;
 import dev.weft.Weft;
 import dev.weft.signal.Signals;
-import dev.weft.signal.tests.SignalsTest;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
+import dev.weft.test.SignalDispositions;
 import dev.weft.time.Time;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-/** The example of {@code dev.weft.signal.Signals}'s javadoc, run as it is written there. */
+/**
+ * The examples of {@code dev.weft.signal.Signals}'s and {@code dev.weft.test.SignalDispositions}'s javadoc
+ * (the test's first line), run as they are written there.
+ */
 @Timeout(30)
 class SignalJavadocExamplesTest {
 
     @Test
     void signals_exampleStopsOnSigint() throws InterruptedException {
-        assumeFalse(SignalsTest.sigintIgnored(), "this JVM was started with SIGINT ignored");
+        assumeFalse(SignalDispositions.isIgnored("INT"), "this JVM was started with SIGINT ignored");
         Signals.ctrlC();   // installs the handler before anything raises SIGINT
         AtomicReference<String> stopped = new AtomicReference<>();
         Thread example = Thread.ofPlatform().start(() -> AsyncRuntime.run(() -> {

@@ -1,5 +1,6 @@
 package dev.weft.miniredis.server;
 
+import dev.weft.test.SignalDispositions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +90,7 @@ class ServerMainTest {
 
     @Test
     void sigint_shutsDownGracefully_andExitsWithStatus0() throws IOException, InterruptedException {
-        assumeFalse(sigintIgnored(), "this JVM was started with SIGINT ignored (a background job of a shell), "
+        assumeFalse(SignalDispositions.isIgnored("INT"), "this JVM was started with SIGINT ignored (a background job of a shell), "
                 + "and a child process inherits that");
         Process server = startServerProcess();
         try {
@@ -142,19 +142,5 @@ class ServerMainTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Whether this process ignores SIGINT (bit 1 of SigIgn in /proc/self/status); false where that cannot be read. */
-    private static boolean sigintIgnored() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("SigIgn:")) {
-                    return (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
-                }
-            }
-        } catch (IOException | NumberFormatException unreadable) {
-            return false;
-        }
-        return false;
     }
 }

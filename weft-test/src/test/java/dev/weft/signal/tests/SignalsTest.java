@@ -3,14 +3,12 @@ package dev.weft.signal.tests;
 import dev.weft.Async;
 import dev.weft.signal.Signals;
 import dev.weft.test.AsyncTest;
+import dev.weft.test.SignalDispositions;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
 import org.junit.jupiter.api.BeforeAll;
 import sun.misc.Signal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,26 +19,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * mini-redis's ServerMainTest, in a JVM of its own: handling it here would keep this test JVM from being
  * terminated.)
  */
-public class SignalsTest {
+class SignalsTest {
 
     @BeforeAll
     static void sigintCanBeHandled() {
-        assumeFalse(sigintIgnored(), "this JVM was started with SIGINT ignored (a background job of a shell); "
+        assumeFalse(SignalDispositions.isIgnored("INT"), "this JVM was started with SIGINT ignored (a background job of a shell); "
                 + "the JVM then refuses to handle it");
-    }
-
-    /** Whether this process ignores SIGINT (bit 1 of SigIgn in /proc/self/status); false where that cannot be read. */
-    public static boolean sigintIgnored() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("SigIgn:")) {
-                    return (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & 0b10) != 0;
-                }
-            }
-        } catch (IOException | NumberFormatException unreadable) {
-            return false;
-        }
-        return false;
     }
 
     private static void raiseSigint() {
@@ -71,5 +55,11 @@ public class SignalsTest {
         assertThatThrownBy(() -> Time.timeout(Duration.ofSeconds(1), interrupted).await()).isInstanceOf(Elapsed.class);
         raiseSigint();
         interrupted.await();
+    }
+
+    @AsyncTest
+    void signalDispositions_namesOnlyTheSignalsItKnows() {
+        assertThatThrownBy(() -> SignalDispositions.isIgnored("USR1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("USR1");
     }
 }
