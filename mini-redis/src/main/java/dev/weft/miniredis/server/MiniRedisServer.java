@@ -3,6 +3,7 @@ package dev.weft.miniredis.server;
 import dev.weft.Async;
 import dev.weft.Weft;
 import dev.weft.runtime.AsyncRuntime;
+import dev.weft.runtime.AsyncRuntimeBuilder;
 import dev.weft.runtime.RuntimeHandle;
 import dev.weft.task.JoinHandle;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  *
  * <p>{@link #start(ServerConfig)} gives the server a runtime of its own (multi-thread, one worker per
- * core), which {@link #close()} shuts down; {@link #start(ServerConfig, AsyncRuntime)} serves on a runtime
+ * core unless {@link ServerConfig#workerThreads()} says otherwise), which {@link #close()} shuts down; {@link #start(ServerConfig, AsyncRuntime)} serves on a runtime
  * of yours, and {@link #bind(ServerConfig)} on the runtime of the calling task (a test on a paused clock
  * moves key expiry with {@code TestClock}):
  *
@@ -80,13 +81,22 @@ public final class MiniRedisServer implements AutoCloseable {
      */
     public static MiniRedisServer start(ServerConfig config) {
         Objects.requireNonNull(config, "config");
-        AsyncRuntime runtime = AsyncRuntime.builder().multiThread().threadNamePrefix("mini-redis-").build();
+        AsyncRuntime runtime = runtimeFor(config);
         try {
             return new MiniRedisServer(runtime.blockOn(RedisService.start(config)), runtime.handle(), runtime);
         } catch (RuntimeException | Error failed) {
             runtime.close();
             throw failed;
         }
+    }
+
+    /** A multi-thread runtime with the configured workers, for a server that runs on one of its own. */
+    static AsyncRuntime runtimeFor(ServerConfig config) {
+        AsyncRuntimeBuilder builder = AsyncRuntime.builder().multiThread().threadNamePrefix("mini-redis-");
+        if (config.workerThreads() > 0) {
+            builder.workerThreads(config.workerThreads());
+        }
+        return builder.build();
     }
 
     /**

@@ -31,9 +31,12 @@ import java.util.Objects;
  *                          {@code client-output-buffer-limit}, hard limit); 32 MiB by default
  * @param shutdownTimeout   how long a graceful shutdown waits for in-flight commands before it closes the
  *                          connections regardless; 10 seconds by default
+ * @param workerThreads     the workers of the runtime {@link MiniRedisServer#start(ServerConfig)} makes for
+ *                          the server, 0 for Weft's default of one per core (the default); a server given a
+ *                          runtime uses that runtime's workers
  */
 public record ServerConfig(String bind, int port, int maxConnections, ProtocolLimits limits,
-                           long pubSubOutputLimit, Duration shutdownTimeout) {
+                           long pubSubOutputLimit, Duration shutdownTimeout, int workerThreads) {
 
     /** The default address: the loopback interface only, as Redis's {@code protected-mode}. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -49,7 +52,8 @@ public record ServerConfig(String bind, int port, int maxConnections, ProtocolLi
     /**
      * @throws NullPointerException     if {@code bind}, {@code limits} or {@code shutdownTimeout} is null
      * @throws IllegalArgumentException if the port is not within 0..65535, {@code maxConnections} or
-     *                                  {@code pubSubOutputLimit} is not positive, or the timeout is negative
+     *                                  {@code pubSubOutputLimit} is not positive, or the timeout or
+     *                                  {@code workerThreads} is negative
      */
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
@@ -66,6 +70,9 @@ public record ServerConfig(String bind, int port, int maxConnections, ProtocolLi
         }
         if (shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout < 0: " + shutdownTimeout);
+        }
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("workerThreads < 0: " + workerThreads);
         }
     }
 
@@ -87,6 +94,7 @@ public record ServerConfig(String bind, int port, int maxConnections, ProtocolLi
         private ProtocolLimits limits = ProtocolLimits.DEFAULT;
         private long pubSubOutputLimit = DEFAULT_PUBSUB_OUTPUT_LIMIT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private int workerThreads;
 
         private Builder() {
         }
@@ -127,13 +135,19 @@ public record ServerConfig(String bind, int port, int maxConnections, ProtocolLi
             return this;
         }
 
+        /** The workers of the server's own runtime; 0 for one per core. */
+        public Builder workerThreads(int workerThreads) {
+            this.workerThreads = workerThreads;
+            return this;
+        }
+
         /**
          * The configuration.
          *
          * @throws IllegalArgumentException as the {@link ServerConfig} constructor
          */
         public ServerConfig build() {
-            return new ServerConfig(bind, port, maxConnections, limits, pubSubOutputLimit, shutdownTimeout);
+            return new ServerConfig(bind, port, maxConnections, limits, pubSubOutputLimit, shutdownTimeout, workerThreads);
         }
     }
 }

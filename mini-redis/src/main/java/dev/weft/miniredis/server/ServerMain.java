@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * status 0. Status 1 when the server cannot listen, 2 for a bad command line.
  *
  * {@snippet lang = "sh" :
- * bin/mini-redis-server --port 6380 --max-connections 1000 --shutdown-timeout 5s
+ * bin/mini-redis-server --port 6380 --max-connections 1000 --shutdown-timeout 5s --workers 1
  * }
  *
  * <h2>Cancellation</h2>
@@ -48,6 +48,10 @@ public final class ServerMain implements Callable<Integer> {
             description = "How long a graceful shutdown waits for commands in progress, e.g. 500ms, 10s, 1m (default: ${DEFAULT-VALUE}).")
     private Duration shutdownTimeout;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads serving the connections; 0 for one per core (default: ${DEFAULT-VALUE}).")
+    private int workers;
+
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -71,11 +75,13 @@ public final class ServerMain implements Callable<Integer> {
         ServerConfig config;
         try {
             config = ServerConfig.builder().bind(bind).port(port).maxConnections(maxConnections)
-                    .shutdownTimeout(shutdownTimeout).build();
+                    .shutdownTimeout(shutdownTimeout).workerThreads(workers).build();
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(new CommandLine(this), invalid.getMessage());
         }
-        return AsyncRuntime.run(() -> serveUntilSignalled(config));
+        try (AsyncRuntime serving = MiniRedisServer.runtimeFor(config)) {
+            return serving.blockOn(Async.of(() -> serveUntilSignalled(config)));
+        }
     }
 
     private int serveUntilSignalled(ServerConfig config) {

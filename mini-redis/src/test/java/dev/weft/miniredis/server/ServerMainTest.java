@@ -45,7 +45,7 @@ class ServerMainTest {
         Outcome help = runInProcess("--help");
         assertThat(help.status()).isZero();
         assertThat(help.out()).contains("--port=PORT", "--bind=ADDRESS", "--max-connections=N", "--shutdown-timeout=DURATION",
-                "(default: 6379)", "(default: 127.0.0.1)", "(default: 10000)");
+                "--workers=N", "(default: 6379)", "(default: 127.0.0.1)", "(default: 10000)");
     }
 
     @Test
@@ -53,6 +53,7 @@ class ServerMainTest {
         assertThat(runInProcess("--port", "70000").status()).isEqualTo(2);
         assertThat(runInProcess("--port", "x").status()).isEqualTo(2);
         assertThat(runInProcess("--max-connections", "0").status()).isEqualTo(2);
+        assertThat(runInProcess("--workers", "-1").status()).isEqualTo(2);
         Outcome badDuration = runInProcess("--shutdown-timeout", "soon");
         assertThat(badDuration.status()).isEqualTo(2);
         assertThat(badDuration.err()).contains("not a duration (use 500ms, 10s, 2m): soon");
