@@ -8,6 +8,7 @@ import dev.weft.miniredis.frame.ProtocolException;
 import dev.weft.miniredis.frame.ProtocolLimits;
 import dev.weft.miniredis.frame.RequestParser;
 import dev.weft.net.TcpStream;
+import dev.weft.runtime.RuntimeShutdownException;
 import dev.weft.sync.Select;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
@@ -87,8 +88,8 @@ final class Connection {
         return Async.run(() -> {
             try {
                 serveUntilClosed();
-            } catch (UncheckedIOException | CancelledException gone) {
-                // The peer reset the connection, or the server closed it: nothing to answer.
+            } catch (UncheckedIOException | CancelledException | RuntimeShutdownException gone) {
+                // The peer reset the connection, or the server or its runtime closed it: nothing to answer.
             } finally {
                 session.close();
                 stream.close();

@@ -11,6 +11,7 @@ import dev.weft.net.TcpListener;
 import dev.weft.net.TcpSocket;
 import dev.weft.net.TcpStream;
 import dev.weft.runtime.RuntimeHandle;
+import dev.weft.runtime.RuntimeShutdownException;
 import dev.weft.sync.Notify;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
@@ -170,6 +171,8 @@ final class RedisService {
             TcpStream stream;
             try {
                 stream = listener.accept().await();
+            } catch (RuntimeShutdownException runtimeStopping) {
+                return;
             } catch (UncheckedIOException failed) {
                 if (failed.getCause() instanceof ClosedChannelException) {
                     return;

@@ -112,6 +112,11 @@ class CommandsOverSocketTest {
             assertThat(client.call("INFO", "stats")).containsPattern("\r\ntotal_commands_processed:\\d+\r\n");
             assertThat(client.call("COMMAND", "COUNT")).matches(":\\d+\r\n");
             assertThat(client.call("COMMAND", "INFO", "get")).startsWith("*1\r\n*10\r\n$3\r\nget\r\n:2\r\n");
+            assertThat(client.call("COMMAND", "DOCS", "get")).startsWith("*2\r\n$3\r\nget\r\n*8\r\n$7\r\nsummary\r\n");
+            assertThat(client.call("COMMAND")).matches("(?s)\\*\\d+\r\n\\*10\r\n.*");
+            assertThat(client.call("COMMAND", "HELP")).startsWith("*").contains("+COMMAND <subcommand>");
+            assertThat(client.call("CONFIG", "HELP")).startsWith("*5\r\n+CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n");
+            assertThat(client.call("CLIENT", "HELP")).startsWith("*13\r\n+CLIENT <subcommand>");
             assertThat(client.call("FLUSHDB")).isEqualTo("+OK\r\n");
             assertThat(client.call("DBSIZE")).isEqualTo(":0\r\n");
         }
