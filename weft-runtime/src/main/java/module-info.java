@@ -16,4 +16,5 @@ module dev.weft.runtime {
     exports dev.weft.time;
     exports dev.weft.io;
     exports dev.weft.stream;
+    exports dev.weft.sync;
 }
