@@ -58,9 +58,7 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
 
     @Override
     public void close() {
-        if (markClosed()) {
-            channel.capacity.close();
-        }
+        channel.capacity.close();
     }
 
     @Override
