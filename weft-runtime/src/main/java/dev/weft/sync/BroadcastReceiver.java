@@ -34,9 +34,7 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
 
     @Override
     public void close() {
-        if (markClosed()) {
-            ring.receiverClosed(pending.current());
-        }
+        closeOnce(() -> ring.receiverClosed(pending.current()));
     }
 
     /** The value at {@code next}, moving on past it; null if none was sent yet; throws when lagged. */

@@ -39,9 +39,7 @@ final class BroadcastSender<T> extends ChannelHandle implements Broadcast.Sender
 
     @Override
     public void close() {
-        if (markClosed()) {
-            ring.senderClosed();
-        }
+        closeOnce(() -> ring.senderClosed());
     }
 
     @Override

@@ -1,26 +1,14 @@
 package dev.weft.sync;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
- * An end of a channel that is closed once (a sender, a receiver, a permit): the idempotent close that
- * every handle needs, since any thread may close it, any number of times.
+ * An end of a channel that is closed once (a sender, a receiver, a permit). Closing runs under the
+ * handle's monitor, so that a close racing with another close of the same handle returns only once the
+ * channel has taken the closing into account: close is idempotent and linearizable. The flag is volatile
+ * so that the operations of the handle check it without the monitor.
  */
 abstract class ChannelHandle {
 
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(ChannelHandle.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final String kind;
-    @SuppressWarnings("unused") // written through CLOSED
     private volatile boolean closed;
 
     /** A handle that calls itself {@code kind} ("sender", "receiver") in its error messages. */
@@ -28,9 +16,19 @@ abstract class ChannelHandle {
         this.kind = kind;
     }
 
-    /** Marks the handle closed; true for the first call only, whose caller then does the closing. */
-    final boolean markClosed() {
-        return CLOSED.compareAndSet(this, false, true);
+    /** Runs {@code closing} and marks the handle closed, unless it is closed already; true if it ran. */
+    final synchronized boolean closeOnce(Runnable closing) {
+        if (closed) {
+            return false;
+        }
+        closing.run();
+        closed = true;
+        return true;
+    }
+
+    /** Marks the handle closed; the caller holds the handle's monitor (a consuming operation). */
+    final void markClosed() {
+        closed = true;
     }
 
     final boolean isMarkedClosed() {

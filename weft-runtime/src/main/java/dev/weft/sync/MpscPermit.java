@@ -13,18 +13,17 @@ final class MpscPermit<T> extends ChannelHandle implements Mpsc.Permit<T> {
     }
 
     @Override
-    public void send(T item) {
+    public synchronized void send(T item) {
         Objects.requireNonNull(item, "item");
-        if (!markClosed()) {
+        if (isMarkedClosed()) {
             throw new IllegalStateException("the permit was already used or closed");
         }
         channel.push(item);
+        markClosed();
     }
 
     @Override
     public void close() {
-        if (markClosed()) {
-            channel.capacity.giveBack();
-        }
+        closeOnce(channel.capacity::giveBack);
     }
 }

@@ -90,9 +90,7 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
 
     @Override
     public void close() {
-        if (markClosed()) {
-            channel.senderClosed();
-        }
+        closeOnce(() -> channel.senderClosed());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.weft.sync;
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
-/** The sender of a Oneshot channel; the handle's close flag lets one of send and close happen, once. */
+/** The sender of a Oneshot channel: send and close each close the handle, under its monitor, so one of them happens, once. */
 final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> {
 
     private final OneshotCell<T> cell;
@@ -26,18 +26,18 @@ final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> 
     }
 
     @Override
-    public boolean send(T value) {
-        if (!markClosed()) {
+    public synchronized boolean send(T value) {
+        if (isMarkedClosed()) {
             throw new IllegalStateException("a value was already sent, or this sender was closed");
         }
-        return cell.send(value);
+        boolean delivered = cell.send(value);
+        markClosed();
+        return delivered;
     }
 
     @Override
     public void close() {
-        if (markClosed()) {
-            cell.closeSender();
-        }
+        closeOnce(cell::closeSender);
     }
 
     @Override

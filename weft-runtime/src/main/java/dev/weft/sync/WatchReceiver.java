@@ -76,9 +76,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
 
     @Override
     public void close() {
-        if (markClosed()) {
-            state.receiverClosed(pending.current());
-        }
+        closeOnce(() -> state.receiverClosed(pending.current()));
     }
 
     @Override

@@ -49,9 +49,7 @@ final class WatchSender<T> extends ChannelHandle implements Watch.Sender<T> {
 
     @Override
     public void close() {
-        if (markClosed()) {
-            state.closeSending();
-        }
+        closeOnce(() -> state.closeSending());
     }
 
     @Override
