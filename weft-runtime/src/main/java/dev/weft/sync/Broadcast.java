@@ -63,6 +63,12 @@ public final class Broadcast {
     /**
      * A new channel's first sender and first receiver.
      *
+     * {@snippet :
+     * Broadcast.Channel<Quote> quotes = Broadcast.create(1_024);
+     * Broadcast.Receiver<Quote> ticker = quotes.receiver();
+     * Broadcast.Receiver<Quote> recorder = quotes.sender().subscribe();
+     * }
+     *
      * @param sender   the sender; {@link Sender#newSender()} makes more
      * @param receiver the first receiver; {@link Sender#subscribe()} makes more
      * @param <T>      the type of the values
@@ -72,6 +78,13 @@ public final class Broadcast {
 
     /**
      * The sending end of a {@link Broadcast} channel. Thread-safe. Must be closed.
+     *
+     * {@snippet :
+     * int listeners = quotes.send(quote);
+     * if (listeners == 0) {
+     *     unheard++;                                  // nobody subscribed: the quote was dropped
+     * }
+     * }
      *
      * @param <T> the type of the values
      */
@@ -112,6 +125,18 @@ public final class Broadcast {
     /**
      * A receiving end of a {@link Broadcast} channel, with its own position in the stream of values. A
      * receiver serves one task at a time; subscribe again for another consumer.
+     *
+     * {@snippet :
+     * Broadcast.Receiver<Quote> forAuditor = ticker.resubscribe();   // from the next quote on
+     * Weft.spawn(Async.run(() -> {
+     *     try (forAuditor) {
+     *         Optional<Quote> quote;
+     *         while ((quote = forAuditor.receive().await()).isPresent()) {
+     *             audit(quote.get());
+     *         }
+     *     }
+     * }));
+     * }
      *
      * @param <T> the type of the values
      */

@@ -7,6 +7,14 @@ package dev.weft.sync;
  *
  * <p>It is about the other side. Using a handle after closing it yourself is a programming error and
  * throws {@link IllegalStateException} instead.
+ *
+ * {@snippet :
+ * try {
+ *     jobs.send(job).await();
+ * } catch (ChannelClosedException workerGone) {
+ *     fallback.add(job);              // the send did not happen: the job is still ours
+ * }
+ * }
  */
 public class ChannelClosedException extends ChannelException {
 

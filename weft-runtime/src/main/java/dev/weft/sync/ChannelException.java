@@ -4,6 +4,15 @@ package dev.weft.sync;
  * The common type of the failures of Weft's channels ({@link Mpsc}, {@link Oneshot}, {@link Broadcast},
  * {@link Watch}): a closed channel ({@link ChannelClosedException}) and a broadcast receiver that fell
  * behind ({@link Lagged}). Catch it to handle every channel outcome that is not a value in one place.
+ *
+ * {@snippet :
+ * try {
+ *     Optional<Event> event = events.receive().await();
+ *     event.ifPresent(this::handle);
+ * } catch (ChannelException lostOrClosed) {    // Lagged from a Broadcast receiver, or a closed channel
+ *     resynchronize();
+ * }
+ * }
  */
 public class ChannelException extends RuntimeException {
 

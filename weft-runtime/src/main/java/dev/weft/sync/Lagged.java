@@ -7,6 +7,21 @@ package dev.weft.sync;
  * receive returns that value; catching {@code Lagged} and receiving again continues the stream.
  *
  * <p>It carries no stack trace: it is an expected outcome of a slow consumer, not a bug.
+ *
+ * {@snippet :
+ * long missed = 0;
+ * while (true) {
+ *     try {
+ *         Optional<Quote> quote = quotes.receive().await();
+ *         if (quote.isEmpty()) {
+ *             break;                          // every sender closed
+ *         }
+ *         show(quote.get());
+ *     } catch (Lagged lagged) {
+ *         missed += lagged.skipped();         // and go on with the oldest quote still kept
+ *     }
+ * }
+ * }
  */
 public final class Lagged extends ChannelException {
 

@@ -88,6 +88,12 @@ public final class Mpsc {
     /**
      * The two ends of a new channel.
      *
+     * {@snippet :
+     * Mpsc.Channel<Job> jobs = Mpsc.bounded(64);
+     * Weft.spawn(worker(jobs.receiver()));
+     * Mpsc.Sender<Job> submit = jobs.sender();
+     * }
+     *
      * @param sender   the first sender; {@link Sender#newSender()} makes more
      * @param receiver the receiver
      * @param <T>      the type of the items
@@ -98,7 +104,15 @@ public final class Mpsc {
     /**
      * The sending end of an {@link Mpsc} channel. Thread-safe: a sender may be shared by tasks and
      * threads, or each producer may get its own with {@link #newSender()}. Each sender must be closed
-     * (see {@link Mpsc}).
+     * (see {@link Mpsc}), after its last send: closing a sender while another thread sends through it
+     * leaves that send's outcome unspecified.
+     *
+     * {@snippet :
+     * // A producer that sheds load rather than wait when the consumer falls behind.
+     * if (events.trySend(event) instanceof SendResult.Full<Event>) {
+     *     dropped++;
+     * }
+     * }
      *
      * @param <T> the type of the items
      */
@@ -202,6 +216,15 @@ public final class Mpsc {
      * The receiving end of an {@link Mpsc} channel. A receiver serves one task at a time: calling it from
      * two threads at once, or awaiting a second receive while one is pending, throws
      * {@link IllegalStateException}. Hand it from task to task freely.
+     *
+     * {@snippet :
+     * // Store what arrived in batches of up to 64, until every sender has closed.
+     * List<Event> batch = new ArrayList<>();
+     * while (events.receiveMany(batch, 64).await() > 0) {
+     *     store(batch);
+     *     batch.clear();
+     * }
+     * }
      *
      * @param <T> the type of the items
      */

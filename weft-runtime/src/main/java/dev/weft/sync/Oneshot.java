@@ -51,6 +51,12 @@ public final class Oneshot {
     /**
      * The two ends of a new channel.
      *
+     * {@snippet :
+     * Oneshot.Channel<Integer> answer = Oneshot.create();
+     * Weft.spawn(Async.run(() -> answer.sender().send(6 * 7)));
+     * int value = answer.receiver().receive().await();
+     * }
+     *
      * @param sender   the sender
      * @param receiver the receiver
      * @param <T>      the type of the value
@@ -61,6 +67,14 @@ public final class Oneshot {
     /**
      * The sending end of a {@link Oneshot} channel: sends one value, or closes without one.
      * Thread-safe.
+     *
+     * {@snippet :
+     * try (reply) {                           // closes without a value if compute() throws
+     *     if (!reply.send(compute())) {
+     *         abandoned++;                    // the requester closed its receiver
+     *     }
+     * }
+     * }
      *
      * @param <T> the type of the value
      */
@@ -97,6 +111,16 @@ public final class Oneshot {
 
     /**
      * The receiving end of a {@link Oneshot} channel. Serves one task at a time.
+     *
+     * {@snippet :
+     * try {
+     *     return Time.timeout(Duration.ofSeconds(5), reply.receive()).await();
+     * } catch (ChannelClosedException noReply) {   // the server dropped the request
+     *     return "no answer";
+     * } catch (Elapsed tooSlow) {                  // a later receive would still get the value
+     *     return "too slow";
+     * }
+     * }
      *
      * @param <T> the type of the value
      */

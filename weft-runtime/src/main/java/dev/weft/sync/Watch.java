@@ -51,6 +51,11 @@ public final class Watch {
     /**
      * A new channel's sender and first receiver.
      *
+     * {@snippet :
+     * Watch.Channel<Boolean> shutdown = Watch.create(false);
+     * Watch.Receiver<Boolean> forWorker = shutdown.sender().subscribe();
+     * }
+     *
      * @param sender   the sender
      * @param receiver the first receiver; {@link Sender#subscribe()} makes more
      * @param <T>      the type of the value
@@ -61,6 +66,10 @@ public final class Watch {
     /**
      * The sending end of a {@link Watch} channel: replaces the value. Thread-safe; sends are applied one
      * at a time. Close it when done, so that receivers waiting for a change stop waiting.
+     *
+     * {@snippet :
+     * connections.sendModify(count -> count + 1);
+     * }
      *
      * @param <T> the type of the value
      */
@@ -114,6 +123,18 @@ public final class Watch {
     /**
      * A receiving end of a {@link Watch} channel, with its own record of the version it saw last. Serves
      * one task at a time; subscribe again for another consumer.
+     *
+     * {@snippet :
+     * // Apply every configuration change until the sender closes.
+     * try {
+     *     while (true) {
+     *         config.changed().await();
+     *         apply(config.borrow());
+     *     }
+     * } catch (ChannelClosedException senderGone) {
+     *     apply(config.borrow());                       // the last value stays readable
+     * }
+     * }
      *
      * @param <T> the type of the value
      */
