@@ -3,6 +3,8 @@ package dev.weft.sync;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /*
  * Implementation notes.
@@ -18,6 +20,18 @@ final class WakeList {
     private Waker first;
     private Waker[] more;
     private int moreCount;
+
+    /** Runs {@code action} under {@code lock}; wakes the wakers it collects once the lock is released. */
+    static void underLock(ReentrantLock lock, Consumer<WakeList> action) {
+        WakeList woken = new WakeList();
+        lock.lock();
+        try {
+            action.accept(woken);
+        } finally {
+            lock.unlock();
+        }
+        woken.wakeAll();
+    }
 
     /** Adds {@code waker}; a null waker (a waiter polled without one) is skipped. */
     void add(Waker waker) {

@@ -57,7 +57,8 @@ class BroadcastTest {
         Broadcast.Receiver<String> second = channel.sender().subscribe();
         JoinHandle<Optional<String>> first = Weft.spawn(channel.receiver().receive());
         JoinHandle<Optional<String>> other = Weft.spawn(second.receive());
-        Waiting.until(first, other);
+        Waiting.untilParked(first);
+        Waiting.untilParked(other);
 
         channel.sender().send("news");
 
@@ -135,7 +136,7 @@ class BroadcastTest {
     void abortedReceive_leavesNoWaiterBehind() {
         Broadcast.Channel<String> channel = Broadcast.create(4);
         JoinHandle<Optional<String>> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
         receiving.abort();
         assertThatThrownBy(receiving::await).isInstanceOf(CancelledException.class);
 

@@ -50,7 +50,7 @@ class MpscCancellationTest {
     void abortedReceive_losesNoMessage() {
         Mpsc.Channel<String> channel = Mpsc.unbounded();
         JoinHandle<Optional<String>> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         receiving.abort();
         assertThatThrownBy(receiving::await).isInstanceOf(CancelledException.class);
@@ -77,9 +77,9 @@ class MpscCancellationTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("first").await();
         JoinHandle<Void> aborted = Weft.spawn(channel.sender().send("aborted"));
-        Waiting.until(aborted);
+        Waiting.untilParked(aborted);
         JoinHandle<Void> next = Weft.spawn(channel.sender().send("next"));
-        Waiting.until(next);
+        Waiting.untilParked(next);
 
         aborted.abort();
         assertThatThrownBy(aborted::await).isInstanceOf(CancelledException.class);
@@ -95,9 +95,9 @@ class MpscCancellationTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("first").await();
         JoinHandle<Void> handedTheSlot = Weft.spawn(channel.sender().send("never sent"));
-        Waiting.until(handedTheSlot);
+        Waiting.untilParked(handedTheSlot);
         JoinHandle<Void> next = Weft.spawn(channel.sender().send("next"));
-        Waiting.until(next);
+        Waiting.untilParked(next);
 
         assertThat(channel.receiver().receive().await()).contains("first");
         handedTheSlot.abort();
@@ -113,7 +113,7 @@ class MpscCancellationTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("first").await();
         JoinHandle<Mpsc.Permit<String>> reserving = Weft.spawn(channel.sender().reserve());
-        Waiting.until(reserving);
+        Waiting.untilParked(reserving);
 
         assertThat(channel.receiver().receive().await()).contains("first");
         reserving.abort();

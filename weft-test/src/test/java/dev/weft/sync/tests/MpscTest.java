@@ -36,7 +36,7 @@ class MpscTest {
     void receive_waitsUntilAnItemIsSent() {
         Mpsc.Channel<String> channel = Mpsc.unbounded();
         JoinHandle<Optional<String>> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         channel.sender().send("late").await();
 
@@ -79,7 +79,7 @@ class MpscTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("first").await();
         JoinHandle<Void> second = Weft.spawn(channel.sender().send("second"));
-        Waiting.until(second);
+        Waiting.untilParked(second);
 
         assertThat(channel.receiver().receive().await()).contains("first");
 
@@ -94,7 +94,7 @@ class MpscTest {
         List<JoinHandle<Void>> senders = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             senders.add(Weft.spawn(channel.sender().send(i)));
-            Waiting.until(senders.get(i - 1));
+            Waiting.untilParked(senders.get(i - 1));
         }
 
         List<Integer> received = new ArrayList<>();
@@ -110,7 +110,7 @@ class MpscTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("a").await();
         JoinHandle<Void> waiting = Weft.spawn(channel.sender().send("b"));
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         assertThat(channel.receiver().receive().await()).contains("a");
 
@@ -132,7 +132,7 @@ class MpscTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("a").await();
         JoinHandle<Void> waiting = Weft.spawn(channel.sender().send("b"));
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         channel.receiver().close();
 
@@ -163,7 +163,7 @@ class MpscTest {
         Mpsc.Channel<String> channel = Mpsc.unbounded();
         Mpsc.Sender<String> other = channel.sender().newSender();
         JoinHandle<Optional<String>> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         channel.sender().close();
         assertPending(receiving);
@@ -219,7 +219,7 @@ class MpscTest {
         Mpsc.Channel<Integer> channel = Mpsc.unbounded();
         List<Integer> into = new ArrayList<>();
         JoinHandle<Integer> receiving = Weft.spawn(channel.receiver().receiveMany(into, 10));
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         channel.sender().send(42).await();
         assertThat(receiving.await()).isEqualTo(1);
@@ -278,7 +278,7 @@ class MpscTest {
         Mpsc.Channel<String> channel = Mpsc.bounded(1);
         channel.sender().send("a").await();
         JoinHandle<Void> reserving = Weft.spawn(Async.run(() -> channel.sender().reserve().await().send("b")));
-        Waiting.until(reserving);
+        Waiting.untilParked(reserving);
 
         assertThat(channel.receiver().receive().await()).contains("a");
 
@@ -306,7 +306,7 @@ class MpscTest {
         Mpsc.Permit<String> permit = channel.sender().reserve().await();
         channel.sender().close();
         JoinHandle<Optional<String>> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         permit.close();
 
@@ -331,7 +331,7 @@ class MpscTest {
     void aSecondPendingReceive_isRefused() {
         Mpsc.Channel<String> channel = Mpsc.unbounded();
         JoinHandle<Optional<String>> first = Weft.spawn(channel.receiver().receive());
-        Waiting.until(first);
+        Waiting.untilParked(first);
 
         assertThatThrownBy(() -> channel.receiver().receive().await())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("one task at a time");

@@ -36,7 +36,7 @@ class OneshotTest {
     void receive_waitsForTheValue() {
         Oneshot.Channel<Integer> channel = Oneshot.create();
         JoinHandle<Integer> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         channel.sender().send(42);
 
@@ -56,7 +56,7 @@ class OneshotTest {
     void closingTheSenderWithoutSending_failsTheWaitingReceiver() {
         Oneshot.Channel<String> channel = Oneshot.create();
         JoinHandle<String> receiving = Weft.spawn(channel.receiver().receive());
-        Waiting.until(receiving);
+        Waiting.untilParked(receiving);
 
         channel.sender().close();
 
@@ -138,7 +138,7 @@ class OneshotTest {
     void closed_completesWhenTheReceiverCloses() {
         Oneshot.Channel<String> channel = Oneshot.create();
         JoinHandle<Void> watching = Weft.spawn(channel.sender().closed());
-        Waiting.until(watching);
+        Waiting.untilParked(watching);
         assertPending(watching);
 
         channel.receiver().close();
@@ -162,7 +162,7 @@ class OneshotTest {
     void closed_isCancelSafe() {
         Oneshot.Channel<String> channel = Oneshot.create();
         JoinHandle<Void> watching = Weft.spawn(channel.sender().closed());
-        Waiting.until(watching);
+        Waiting.untilParked(watching);
         watching.abort();
         assertThatThrownBy(watching::await).isInstanceOf(CancelledException.class);
 

@@ -43,7 +43,7 @@ class WatchTest {
             channel.receiver().changed().await();
             return channel.receiver().borrow();
         }));
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         channel.sender().send(1);
 
@@ -77,7 +77,7 @@ class WatchTest {
     void closingTheSender_wakesWaitingReceivers() {
         Watch.Channel<String> channel = Watch.create("a");
         JoinHandle<Void> waiting = Weft.spawn(channel.receiver().changed());
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         channel.sender().close();
 
@@ -107,7 +107,7 @@ class WatchTest {
     void waitFor_failsWhenTheSenderClosesFirst() {
         Watch.Channel<String> channel = Watch.create("a");
         JoinHandle<String> waiting = Weft.spawn(channel.receiver().waitFor("never"::equals));
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         channel.sender().send("b");
         channel.sender().close();
@@ -133,7 +133,7 @@ class WatchTest {
     void sendModify_updatesFromTheCurrentValue_andNotifies() {
         Watch.Channel<Integer> channel = Watch.create(10);
         JoinHandle<Void> waiting = Weft.spawn(channel.receiver().changed());
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
 
         channel.sender().sendModify(value -> value + 1);
 
@@ -172,7 +172,7 @@ class WatchTest {
     void abortedChanged_leavesNoWaiterBehind() {
         Watch.Channel<String> channel = Watch.create("a");
         JoinHandle<Void> waiting = Weft.spawn(channel.receiver().changed());
-        Waiting.until(waiting);
+        Waiting.untilParked(waiting);
         waiting.abort();
         assertThatThrownBy(waiting::await).isInstanceOf(CancelledException.class);
 
