@@ -16,5 +16,7 @@ module dev.weft.runtime {
     exports dev.weft.time;
     exports dev.weft.io;
     exports dev.weft.stream;
+    exports dev.weft.codec;
+    exports dev.weft.net;
     exports dev.weft.sync;
 }

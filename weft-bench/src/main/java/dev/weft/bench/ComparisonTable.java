@@ -9,8 +9,11 @@ import java.util.Map;
  * A harness's result as a markdown table: one row per measurement, one column per {@link Contestant},
  * then one ratio column for every pair of a baseline and a Weft flavour.
  *
- * <p>A ratio is the baseline's value divided by the Weft flavour's (every measurement is smaller-is-better),
- * so above 1 means Weft is faster, holds less heap or wakes closer to its deadline.
+ * <p>A ratio is above 1 when Weft does better. For a measurement where smaller is better (time, heap,
+ * latency) it is the baseline's value divided by the Weft flavour's, and the ratio columns are headed
+ * {@code (JDK / Weft)}; a table that also has rows where larger is better (throughput), whose ratio is the
+ * Weft flavour's value divided by the baseline's, heads them {@code Weft ... vs JDK} instead and says in
+ * its footnote how each row is read.
  */
 public final class ComparisonTable {
 
@@ -39,12 +42,21 @@ public final class ComparisonTable {
      * for every column.
      */
     public void add(String measurement, String unit, Map<? extends Contestant, ? extends Summary> cells) {
+        add(measurement, unit, Better.SMALLER, cells);
+    }
+
+    /**
+     * Adds the row of {@code measurement}, in {@code unit}, whose {@code better} values are the better
+     * ones; {@code cells} has an entry for every column.
+     */
+    public void add(String measurement, String unit, Better better,
+                    Map<? extends Contestant, ? extends Summary> cells) {
         for (Contestant column : columns) {
             if (!cells.containsKey(column)) {
                 throw new IllegalArgumentException(measurement + " has no value for " + column.label());
             }
         }
-        rows.add(new Row(measurement, unit, Map.copyOf(cells)));
+        rows.add(new Row(measurement, unit, better, Map.copyOf(cells)));
     }
 
     /** True when no row was added. */
@@ -60,10 +72,12 @@ public final class ComparisonTable {
             table.append(' ').append(column.label()).append(cellHeading).append(" |");
             rule.append("---|");
         }
+        boolean mixed = rows.stream().anyMatch(row -> row.better() == Better.LARGER);
         for (Contestant baseline : baselines()) {
             for (Contestant weft : wefts()) {
-                table.append(' ').append(ratioName).append(' ').append(weft.label())
-                        .append(" (").append(baseline.shortLabel()).append(" / Weft) |");
+                table.append(' ').append(ratioName).append(' ').append(weft.label()).append(mixed
+                        ? " vs " + baseline.shortLabel() + " |"
+                        : " (" + baseline.shortLabel() + " / Weft) |");
                 rule.append("---|");
             }
         }
@@ -75,8 +89,9 @@ public final class ComparisonTable {
             }
             for (Contestant baseline : baselines()) {
                 for (Contestant weft : wefts()) {
-                    double ratio = row.cells().get(baseline).central() / row.cells().get(weft).central();
-                    table.append(String.format(Locale.ROOT, " **%.2fx** |", ratio));
+                    double ratio = row.better().advantage(row.cells().get(weft).central(),
+                            row.cells().get(baseline).central());
+                    table.append(Double.isNaN(ratio) ? " n/a |" : String.format(Locale.ROOT, " **%.2fx** |", ratio));
                 }
             }
             table.append('\n');
@@ -98,6 +113,21 @@ public final class ComparisonTable {
         return String.format(Locale.ROOT, pattern, value);
     }
 
-    private record Row(String measurement, String unit, Map<Contestant, Summary> cells) {
+    /** Which values of a measurement are the better ones. */
+    public enum Better {
+
+        /** Time, heap, latency: the ratio is baseline / Weft. */
+        SMALLER,
+
+        /** Throughput: the ratio is Weft / baseline. */
+        LARGER;
+
+        /** How many times better {@code weft} is than {@code baseline}: above 1 when Weft does better. */
+        double advantage(double weft, double baseline) {
+            return this == SMALLER ? baseline / weft : weft / baseline;
+        }
+    }
+
+    private record Row(String measurement, String unit, Better better, Map<Contestant, Summary> cells) {
     }
 }

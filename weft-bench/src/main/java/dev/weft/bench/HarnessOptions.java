@@ -1,23 +1,52 @@
 package dev.weft.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line of a comparison harness ({@link SchedulerComparison}, the time comparison):
- * {@code [--rounds N] [--warmup-ms N] [--only WORKLOAD,...] [--help]}.
+ * The command line of a comparison harness ({@link SchedulerComparison}, the time and echo comparisons):
+ * {@code [--rounds N] [--warmup-ms N] [--only WORKLOAD,...] [--help]}, plus the whole-number settings a
+ * harness adds of its own (for example {@code --measure-ms N}).
  *
  * @param rounds       samples per workload and peer
  * @param warmupMillis the least time each peer warms up on each timed workload
  * @param only         the workloads to run; empty for all of them
+ * @param settings     the value of each of the harness's own settings, by option name ({@code --measure-ms})
  */
-public record HarnessOptions(int rounds, long warmupMillis, Set<String> only) {
+public record HarnessOptions(int rounds, long warmupMillis, Set<String> only, Map<String, Integer> settings) {
+
+    /**
+     * The value of the harness's own setting {@code option}, given or default.
+     *
+     * @throws IllegalArgumentException if the harness has no such setting
+     */
+    public int setting(String option) {
+        Integer value = settings.get(option);
+        if (value == null) {
+            throw new IllegalArgumentException("no such setting: " + option);
+        }
+        return value;
+    }
 
     /** True when the workload called {@code name} should run. */
     public boolean selects(String name) {
         return only.isEmpty() || only.contains(name);
+    }
+
+    /**
+     * A whole-number option that one harness adds to the common ones.
+     *
+     * @param option       its name on the command line, for example {@code --measure-ms}
+     * @param meaning      what it sets, for {@code --help}
+     * @param defaultValue its value when it is not given
+     * @param minimum      the least value it accepts
+     */
+    public record Setting(String option, String meaning, int defaultValue, int minimum) {
     }
 
     /**
@@ -30,23 +59,43 @@ public record HarnessOptions(int rounds, long warmupMillis, Set<String> only) {
      * @param warmupMeaning       what {@code --warmup-ms} sets in this harness
      * @param defaultWarmupMillis the value of {@code --warmup-ms} when it is not given
      * @param workloadNames       the names {@code --only} accepts
+     * @param settings            the harness's own options, in the order {@code --help} lists them
      */
     public record Syntax(String command, String summary, String roundsMeaning, int defaultRounds,
-                         String warmupMeaning, long defaultWarmupMillis, List<String> workloadNames) {
+                         String warmupMeaning, long defaultWarmupMillis, List<String> workloadNames,
+                         List<Setting> settings) {
+
+        /** A harness with only the common options. */
+        public Syntax(String command, String summary, String roundsMeaning, int defaultRounds,
+                      String warmupMeaning, long defaultWarmupMillis, List<String> workloadNames) {
+            this(command, summary, roundsMeaning, defaultRounds, warmupMeaning, defaultWarmupMillis, workloadNames,
+                    List.of());
+        }
 
         /** The text {@code --help} prints. */
         public String usage() {
+            int width = settings.stream().mapToInt(setting -> setting.option().length() + 2).max().orElse(0);
+            String row = "  %-" + Math.max(16, width) + "s %s%n";
+            StringBuilder synopsis = new StringBuilder("[--rounds N] [--warmup-ms N]");
+            StringBuilder options = new StringBuilder()
+                    .append(String.format(Locale.ROOT, row, "--rounds N",
+                            roundsMeaning + " (default " + defaultRounds + ")"))
+                    .append(String.format(Locale.ROOT, row, "--warmup-ms N",
+                            warmupMeaning + ", in ms (default " + defaultWarmupMillis + ")"));
+            for (Setting setting : settings) {
+                synopsis.append(" [").append(setting.option()).append(" N]");
+                options.append(String.format(Locale.ROOT, row, setting.option() + " N",
+                        setting.meaning() + " (default " + setting.defaultValue() + ")"));
+            }
+            options.append(String.format(Locale.ROOT, row, "--only LIST",
+                            "run only these workloads, comma-separated: " + String.join(", ", workloadNames)))
+                    .append(String.format(Locale.ROOT, row, "--help", "print this and exit"));
             return """
-                    Usage: %s [--rounds N] [--warmup-ms N] [--only WORKLOAD[,WORKLOAD...]] [--help]
+                    Usage: %s %s [--only WORKLOAD[,WORKLOAD...]] [--help]
 
                     %s
 
-                      --rounds N       %s (default %d)
-                      --warmup-ms N    %s, in ms (default %d)
-                      --only LIST      run only these workloads, comma-separated: %s
-                      --help           print this and exit
-                    """.formatted(command, summary, roundsMeaning, defaultRounds, warmupMeaning, defaultWarmupMillis,
-                    String.join(", ", workloadNames));
+                    %s""".formatted(command, synopsis, summary, options);
         }
 
         /**
@@ -74,6 +123,10 @@ public record HarnessOptions(int rounds, long warmupMillis, Set<String> only) {
             int rounds = defaultRounds;
             long warmupMillis = defaultWarmupMillis;
             Set<String> only = new LinkedHashSet<>();
+            Map<String, Integer> values = new LinkedHashMap<>();
+            for (Setting setting : settings) {
+                values.put(setting.option(), setting.defaultValue());
+            }
             boolean help = false;
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
@@ -91,10 +144,18 @@ public record HarnessOptions(int rounds, long warmupMillis, Set<String> only) {
                         }
                     }
                     case "--help", "-h" -> help = true;
-                    default -> throw new IllegalArgumentException("unknown option: " + option);
+                    default -> {
+                        Setting setting = settingNamed(option);
+                        values.put(option, atLeast(setting.minimum(), option, valueOf(option, rest)));
+                    }
                 }
             }
-            return help ? null : new HarnessOptions(rounds, warmupMillis, Set.copyOf(only));
+            return help ? null : new HarnessOptions(rounds, warmupMillis, Set.copyOf(only), Map.copyOf(values));
+        }
+
+        private Setting settingNamed(String option) {
+            return settings.stream().filter(setting -> setting.option().equals(option)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown option: " + option));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.weft.time;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.Waker;
 import dev.weft.runtime.internal.task.TaskTimers;
 
 import java.time.Duration;
@@ -19,8 +22,8 @@ import java.util.Objects;
  * }
  *
  * <h2>Cancellation</h2>
- * {@link #tick()} is cancel-safe: a tick whose wait is cancelled is not consumed; the next call to
- * {@code tick()} returns it.
+ * {@link #tick()} is cancel-safe: a tick whose wait is cancelled (or loses a
+ * {@link dev.weft.sync.Select}) is not consumed; the next call to {@code tick()} returns it.
  *
  * <p>Not thread-safe: one task at a time uses an interval.
  */
@@ -40,15 +43,7 @@ public final class Interval {
      * moment it completed, which may be later).
      */
     public Async<Moment> tick() {
-        return Async.of(() -> {
-            long scheduled = nextDeadline;
-            TaskTimers.sleepUntil(scheduled);
-            long now = TaskTimers.now();
-            nextDeadline = now - scheduled > MissedTickBehavior.TOLERANCE_NANOS
-                    ? missedTickBehavior.nextDeadline(scheduled, now, period)
-                    : scheduled + period;
-            return new Moment(scheduled);
-        });
+        return Pollables.async(Tick::new);
     }
 
     /** Restarts the schedule: the next tick is one period from now. */
@@ -70,5 +65,34 @@ public final class Interval {
     /** The period between ticks. */
     public Duration period() {
         return Duration.ofNanos(period);
+    }
+
+    /** One wait for the next tick; the tick is consumed only when a poll completes it. */
+    private final class Tick implements Pollable<Moment> {
+
+        private final long scheduled = nextDeadline;
+        private final Sleep sleep = new Sleep(scheduled);
+
+        @Override
+        public boolean poll(Waker waker) {
+            if (!sleep.poll(waker)) {
+                return false;
+            }
+            long now = TaskTimers.now();
+            nextDeadline = now - scheduled > MissedTickBehavior.TOLERANCE_NANOS
+                    ? missedTickBehavior.nextDeadline(scheduled, now, period)
+                    : scheduled + period;
+            return true;
+        }
+
+        @Override
+        public Moment result() {
+            return new Moment(scheduled);
+        }
+
+        @Override
+        public void abandon() {
+            sleep.abandon();
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.weft.time;
 
 import dev.weft.Async;
 import dev.weft.Weft;
-import dev.weft.runtime.Flavor;
 import dev.weft.runtime.internal.task.RuntimeCore;
 import dev.weft.runtime.internal.task.TaskContext;
 import dev.weft.runtime.internal.time.RuntimeClock;

@@ -23,8 +23,9 @@ import java.util.Objects;
  * }
  *
  * <h2>Cancellation</h2>
- * A sleep is cancel-safe: cancelling it (abort, a timeout around it) removes its timer from the wheel at
- * once and nothing else is lost.
+ * A sleep is cancel-safe: cancelling it (abort, a timeout around it, losing a
+ * {@link dev.weft.sync.Select}) removes its timer from the wheel at once and nothing else is lost.
+ * {@code Select} waits for a sleep in the selecting task itself, next to its other branches.
  */
 public final class Time {
 
@@ -45,20 +46,14 @@ public final class Time {
      * @throws IllegalArgumentException if {@code duration} is negative or more than 100 years
      */
     public static Async<Void> sleep(Duration duration) {
-        long nanos = checkedNanos(duration);
-        return Async.of(() -> {
-            TaskTimers.sleepUntil(TaskTimers.now() + nanos);
-            return null;
-        });
+        return Sleep.after(checkedNanos(duration));
     }
 
     /** An operation that waits until {@code deadline}; one already past completes at once. */
     public static Async<Void> sleepUntil(Moment deadline) {
         Objects.requireNonNull(deadline, "deadline");
-        return Async.of(() -> {
-            TaskTimers.sleepUntil(deadline.nanos());
-            return null;
-        });
+        long nanos = deadline.nanos();
+        return Sleep.until(() -> nanos);
     }
 
     /**

@@ -33,7 +33,7 @@ class FallbackEngineTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).hasSize(3);
-        assertThat(result.stdout().subList(0, 2)).containsOnly("multi-thread: ownsScheduling=false sum=42");
+        assertThat(result.stdout().subList(0, 2)).containsOnly("multi-thread: ownsScheduling=false sum=42 tcp=42");
         assertThat(result.stdout().get(2)).startsWith("current-thread: refused: ").contains(OPEN_OPTION);
         assertThat(result.stderr()).filteredOn(line -> line.contains("--add-opens")).hasSize(1);
     }
@@ -44,8 +44,8 @@ class FallbackEngineTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).containsExactly(
-                "multi-thread: ownsScheduling=true sum=42",
-                "multi-thread: ownsScheduling=true sum=42",
+                "multi-thread: ownsScheduling=true sum=42 tcp=42",
+                "multi-thread: ownsScheduling=true sum=42 tcp=42",
                 "current-thread: built, ownsScheduling=true");
         assertThat(result.stderr()).noneMatch(line -> line.contains("--add-opens"));
     }

@@ -2,6 +2,7 @@ package dev.weft.runtime.internal.scheduler;
 
 import dev.weft.runtime.WorkerStats;
 import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
+import dev.weft.runtime.internal.io.IoDriver;
 import dev.weft.runtime.internal.time.RuntimeClock;
 import dev.weft.runtime.internal.time.TimeDriver;
 
@@ -28,7 +29,8 @@ import java.util.function.BooleanSupplier;
  * tasks made runnable elsewhere go to `remote` and unpark the driver when it is parked. Every
  * REMOTE_INTERVAL ticks `remote` is checked first so a busy local queue cannot starve it (Tokio's
  * global_queue_interval). The cooperative budget, like `local`, belongs to the thread holding the
- * core. Timers: with nothing to run, the driver fires due timers and parks until the next one; with the
+ * core. Drivers: with nothing to run, the driving thread fires due timers and parks in the I/O driver
+ * (its selector, once a channel is registered) until an I/O event or the next timer; with the
  * clock paused and every task idle it moves the clock to the next timer instead (auto-advance). `driverParked` and the remote queue are both volatile, so the driver's
  * "set parked, then re-check remote" and the producer's "push, then read parked" cannot both miss.
  */
@@ -47,7 +49,9 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     private final ConcurrentLinkedQueue<Thread> waitingForCore = new ConcurrentLinkedQueue<>();
     private final WorkerMetrics metrics = new WorkerMetrics(0);
     private final CooperativeBudget budget;
+    private final CarrierActions afterTask = new CarrierActions();
     private final TimeDriver timers;
+    private final IoDriver io;
     private final BooleanSupplier blockingIdle;
     private volatile Thread driver;
     private volatile boolean driverParked;
@@ -56,18 +60,21 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     /**
      * @param budget       await points a task may pass in one run before it must yield
      * @param timers       the runtime's timers, fired by the driving thread when it has nothing to run
+     * @param io           the runtime's I/O driver, polled by the driving thread when it has nothing to run
      * @param blockingIdle true when no blocking-pool task is running (a paused clock then auto-advances)
      */
-    public CurrentThreadScheduler(int budget, TimeDriver timers, BooleanSupplier blockingIdle) {
+    public CurrentThreadScheduler(int budget, TimeDriver timers, IoDriver io, BooleanSupplier blockingIdle) {
         this.budget = new CooperativeBudget(budget);
         this.timers = timers;
+        this.io = io;
         this.blockingIdle = blockingIdle;
         timers.setWaker(this::wakeDriver);
+        io.setOnActivate(this::wakeDriver);
     }
 
     private void wakeDriver() {
         if (driverParked) {
-            LockSupport.unpark(driver);
+            io.wakeOwner(driver);
         }
     }
 
@@ -138,6 +145,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
                     task.run();
                 } finally {
                     metrics.endPoll();
+                    afterTask.runAll();
                 }
                 continue;
             }
@@ -151,11 +159,21 @@ public final class CurrentThreadScheduler implements TaskScheduler {
             driverParked = true;
             if (remote.isEmpty() && !done.getAsBoolean() && !autoAdvanced()) {
                 metrics.recordPark();
-                LockSupport.parkNanos(this, Math.min(remaining, nanosUntilNextTimer()));
+                io.park(Math.min(remaining, nanosUntilNextTimer()));
             }
             driverParked = false;
         }
         return true;
+    }
+
+    @Override
+    public boolean deferToCarrier(Runnable action) {
+        Thread carrier = JdkVirtualThreadAccess.currentCarrierThread();
+        if (carrier != null && carrier == driver) {
+            afterTask.add(action);
+            return true;
+        }
+        return false;
     }
 
     /** Only the driving thread runs tasks, so only it touches the budget. */
@@ -165,14 +183,18 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     }
 
     /**
-     * With the clock paused and every task idle (none runnable, none on the blocking pool), jumps the
-     * clock to the next timer, as Tokio's paused clock does. Returns true when it did.
+     * With the clock paused and every task idle (none runnable, none on the blocking pool, no I/O event
+     * ready), jumps the clock to the next timer, as Tokio's paused clock does. Returns true when it did
+     * (or when an I/O event made a task runnable instead).
      */
     private boolean autoAdvanced() {
         RuntimeClock clock = timers.clock();
         long next = timers.nextDeadlineNanos();
         if (!clock.isPaused() || next == TimeDriver.NONE || !blockingIdle.getAsBoolean()) {
             return false;
+        }
+        if (io.pollNow() > 0) {
+            return true;
         }
         clock.advanceTo(next);
         return true;
@@ -202,10 +224,7 @@ public final class CurrentThreadScheduler implements TaskScheduler {
     @Override
     public void stop() {
         stopped = true;
-        Thread current = driver;
-        if (current != null) {
-            LockSupport.unpark(current);
-        }
+        io.wakeOwner(driver);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.weft.runtime.internal.scheduler;
 
 import dev.weft.runtime.WorkerStats;
 import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
+import dev.weft.runtime.internal.io.IoDriver;
 import dev.weft.runtime.internal.time.TimeDriver;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /*
  * Implementation notes.
@@ -31,7 +33,8 @@ public final class MultiThreadScheduler implements TaskScheduler {
     final InjectQueue inject = new InjectQueue();
     final Idle idle;
     final TimeDriver timers;
-    private final AtomicReference<Worker> timerOwner = new AtomicReference<>();
+    final IoDriver io;
+    private final AtomicReference<Worker> driverOwner = new AtomicReference<>();
     private final Worker[] workers;
     private final SchedulerHooks hooks;
     private volatile boolean stopped;
@@ -43,15 +46,18 @@ public final class MultiThreadScheduler implements TaskScheduler {
      * @param seed        the runtime's seed for scheduling choices
      * @param budget      await points a task may pass in one run before it must yield
      * @param timers      the runtime's timers, which idle workers fire
+     * @param io          the runtime's I/O driver, which idle workers poll
      */
     public MultiThreadScheduler(int workerCount, String namePrefix, SchedulerHooks hooks, long seed, int budget,
-                                TimeDriver timers) {
+                                TimeDriver timers, IoDriver io) {
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerThreads < 1: " + workerCount);
         }
         this.idle = new Idle(workerCount);
         this.timers = timers;
-        timers.setWaker(this::wakeTimerOwner);
+        this.io = io;
+        timers.setWaker(this::wakeDriverOwner);
+        io.setOnActivate(this::wakeDriverOwner);
         this.hooks = hooks;
         this.workers = new Worker[workerCount];
         SplittableRandom seeds = new SplittableRandom(seed);
@@ -83,6 +89,15 @@ public final class MultiThreadScheduler implements TaskScheduler {
                 && worker.spendBudget();
     }
 
+    @Override
+    public boolean deferToCarrier(Runnable action) {
+        if (JdkVirtualThreadAccess.currentCarrierThread() instanceof Worker worker && worker.scheduler == this) {
+            worker.deferUntilUnmount(action);
+            return true;
+        }
+        return false;
+    }
+
     /** Wakes one parked worker if work was published and no worker is searching. */
     void notifyParked() {
         int chosen = idle.workerToNotify();
@@ -105,26 +120,39 @@ public final class MultiThreadScheduler implements TaskScheduler {
     }
 
     /**
-     * Lets {@code worker} park on the timers: true when it is now the one worker that sleeps until the
-     * next deadline (the others park without a timeout).
+     * Lets {@code worker} park on the drivers: true when it is now the one worker that polls the I/O
+     * driver and sleeps until the next timer (the others park without a timeout).
      */
-    boolean tryOwnTimers(Worker worker) {
-        return timerOwner.compareAndSet(null, worker);
+    boolean tryOwnDriver(Worker worker) {
+        return driverOwner.compareAndSet(null, worker);
     }
 
-    void releaseTimers(Worker worker) {
-        timerOwner.compareAndSet(worker, null);
+    void releaseDriver(Worker worker) {
+        driverOwner.compareAndSet(worker, null);
     }
 
     /**
-     * A timer became the earliest: wake the worker sleeping on the old deadline. If none is, a worker
-     * about to park reads the new deadline after claiming ownership (both sides are volatile), and busy
-     * workers check the timers every few ticks.
+     * Wakes {@code worker}, which may be parked as the driver owner (in the selector) or as a plain
+     * parked worker. A worker that takes the driver after this check re-checks that it is still parked
+     * (Worker.parkAsDriverOwner), so the wake-up is not lost in between.
      */
-    private void wakeTimerOwner() {
-        Worker owner = timerOwner.get();
+    void unpark(Worker worker) {
+        if (driverOwner.get() == worker) {
+            io.wakeOwner(worker);
+        } else {
+            LockSupport.unpark(worker);
+        }
+    }
+
+    /**
+     * A timer became the earliest, or the selector was created: wake the worker parked on the drivers.
+     * If none is, a worker about to park reads the new deadline after claiming ownership (both sides are
+     * volatile), and busy workers check the drivers every few ticks.
+     */
+    private void wakeDriverOwner() {
+        Worker owner = driverOwner.get();
         if (owner != null) {
-            owner.unpark();
+            io.wakeOwner(owner);
         }
     }
 

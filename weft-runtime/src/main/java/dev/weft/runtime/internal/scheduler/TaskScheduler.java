@@ -32,6 +32,16 @@ public interface TaskScheduler extends Executor {
      */
     boolean spendBudget();
 
+    /**
+     * Called by a task (a virtual thread): arranges for {@code action} to run on the task's carrier, a
+     * platform thread, right after the task next unmounts (parks, yields or ends); returns false when the
+     * calling task is not running on a carrier of this scheduler. For calls that must not be made from a
+     * virtual thread (see IoDriver).
+     */
+    default boolean deferToCarrier(Runnable action) {
+        return false;
+    }
+
     /** The number of worker threads; 1 for the current-thread flavour. */
     int workerCount();
 

@@ -11,10 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * continuation runnable the JDK handed to MultiThreadScheduler.execute, which mounts the virtual thread
  * here until it parks, yields or ends.
  *
- * Timers: a worker about to park first fires the timers that are due (the tasks they wake land in its
- * own LIFO slot and queue); then one parked worker at a time owns the timers and parks only until the
- * next deadline, and every MAINTENANCE_INTERVAL ticks a busy worker fires due timers too, so they are
- * not late when no worker idles (Tokio's event_interval).
+ * Drivers: a worker about to park first fires the timers that are due (the tasks they wake land in its
+ * own LIFO slot and queue); then one parked worker at a time owns the drivers: it blocks in the I/O
+ * driver's selector until an event or the next timer deadline, so the tasks woken by I/O land on its
+ * own queue. Every MAINTENANCE_INTERVAL ticks a busy worker fires due timers and polls I/O without
+ * waiting, so neither is late when no worker idles (Tokio's event_interval).
  *
  * Memory layout: the JDK writes the carrier's Thread fields on every mount, and this worker writes its
  * own fields on every run, so everything a worker allocates next to it is padded (LocalQueue before the
@@ -52,6 +53,7 @@ final class Worker extends Thread {
 
     private final CooperativeBudget budget;
 
+    private final CarrierActions afterTask = new CarrierActions();
     private Runnable lifo;
     private Runnable current;
     private boolean searching;
@@ -74,7 +76,7 @@ final class Worker extends Thread {
             while (!scheduler.isStopped()) {
                 tick++;
                 if (tick % MAINTENANCE_INTERVAL == 0) {
-                    scheduler.timers.process();
+                    maintain();
                 }
                 Runnable task = nextTask();
                 if (task == null) {
@@ -211,6 +213,11 @@ final class Worker extends Thread {
         }
     }
 
+    /** Called by the task running here: runs {@code action} on this thread once the task unmounts. */
+    void deferUntilUnmount(Runnable action) {
+        afterTask.add(action);
+    }
+
     /** Called on this worker by the task running here at each await point; see TaskScheduler.spendBudget. */
     boolean spendBudget() {
         return budget.spend();
@@ -225,6 +232,7 @@ final class Worker extends Thread {
         } finally {
             metrics.endPoll();
             current = null;
+            afterTask.runAll();
         }
     }
 
@@ -247,8 +255,8 @@ final class Worker extends Thread {
         }
         metrics.recordPark();
         while (!scheduler.isStopped()) {
-            if (scheduler.tryOwnTimers(this)) {
-                parkUntilNextTimer();
+            if (scheduler.tryOwnDriver(this)) {
+                parkAsDriverOwner();
             } else {
                 LockSupport.park(scheduler);
             }
@@ -258,17 +266,37 @@ final class Worker extends Thread {
         }
     }
 
-    /** Parks as the timers' owner: until the next deadline or an unpark, then fires what is due. */
-    private void parkUntilNextTimer() {
-        try {
-            long deadline = scheduler.timers.nextDeadlineNanos();
-            if (deadline == TimeDriver.NONE) {
-                LockSupport.park(scheduler);
-            } else {
-                LockSupport.parkNanos(scheduler, deadline - scheduler.timers.clock().nanoTime());
+    /**
+     * Busy workers fire due timers and, when no parked worker owns the drivers, poll I/O without
+     * waiting, so events are served even when no worker ever idles (Tokio's event_interval).
+     */
+    private void maintain() {
+        scheduler.timers.process();
+        if (scheduler.io.isActive() && scheduler.tryOwnDriver(this)) {
+            try {
+                scheduler.io.pollNow();
+            } finally {
+                scheduler.releaseDriver(this);
             }
+        }
+    }
+
+    /**
+     * Parks as the drivers' owner: in the selector (or on the thread before any I/O was registered)
+     * until an I/O event, the next timer deadline or a wake-up; then fires what is due. A worker notified
+     * after it parked but before it owned the driver was unparked without the selector being woken, so
+     * it checks that it is still parked before it blocks.
+     */
+    private void parkAsDriverOwner() {
+        try {
+            if (!scheduler.idle.isParked(index)) {
+                return;
+            }
+            long deadline = scheduler.timers.nextDeadlineNanos();
+            scheduler.io.park(deadline == TimeDriver.NONE ? Long.MAX_VALUE
+                    : deadline - scheduler.timers.clock().nanoTime());
         } finally {
-            scheduler.releaseTimers(this);
+            scheduler.releaseDriver(this);
         }
         scheduler.timers.process();
     }
@@ -286,6 +314,6 @@ final class Worker extends Thread {
     }
 
     void unpark() {
-        LockSupport.unpark(this);
+        scheduler.unpark(this);
     }
 }

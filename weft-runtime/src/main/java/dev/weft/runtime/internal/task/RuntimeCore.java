@@ -7,12 +7,14 @@ import dev.weft.runtime.internal.engine.DefaultScheduledThreads;
 import dev.weft.runtime.internal.engine.JdkVirtualThreadAccess;
 import dev.weft.runtime.internal.engine.TaskThreadFactory;
 import dev.weft.runtime.internal.engine.WeftScheduledThreads;
+import dev.weft.runtime.internal.io.IoDriver;
 import dev.weft.runtime.internal.scheduler.CurrentThreadScheduler;
+import dev.weft.runtime.internal.scheduler.DriverThread;
 import dev.weft.runtime.internal.scheduler.MultiThreadScheduler;
 import dev.weft.runtime.internal.scheduler.TaskScheduler;
 import dev.weft.runtime.internal.time.RuntimeClock;
 import dev.weft.runtime.internal.time.TimeDriver;
-import dev.weft.runtime.internal.time.TimerThread;
+
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
 import dev.weft.task.TaskInfo;
@@ -34,13 +36,17 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Life cycle: RUNNING -> SHUTTING_DOWN -> TERMINATED, moved by shutdown() (state CAS; a second caller
  * waits for the first to finish). Shutdown closes the registry (new spawns complete cancelled without
- * running), requests cancellation of every live task, and lets the tasks unwind: the multi-thread
+ * running), requests cancellation of every live task, wakes every I/O waiter with a shutdown error, and lets the tasks unwind: the multi-thread
  * workers keep running them; the current-thread flavour has no workers, so the shutting-down thread
  * drives the scheduler itself. Then the scheduler stops. Tasks still alive at the deadline are left
  * where they are (reported in a warning); their virtual threads are never run again.
  *
  * Spawning: a task is registered before its thread starts, so shutdown's cancelAll() sees every task
  * that will ever run.
+ *
+ * Random choices outside the scheduler (the start branch of a fair select) come from `choices`, a
+ * SplitMix64 sequence seeded from the runtime's one seed: one atomic add per draw, so draws made in a
+ * deterministic order (the current-thread flavour) repeat exactly for a seed.
  */
 
 /** The internals of one runtime. See the implementation notes. */
@@ -59,9 +65,11 @@ public final class RuntimeCore {
     private final TaskThreadFactory threads;
     private final BlockingPool blocking;
     private final TimeDriver timers = new TimeDriver(new RuntimeClock());
-    private final TimerThread timerThread;
+    private final IoDriver io = new IoDriver();
+    private final DriverThread driverThread;
     private final AtomicLong ids = new AtomicLong(1);
     private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private final AtomicLong choices;
     private volatile boolean terminated;
     private volatile boolean drained;
     private Object publicHandle;
@@ -74,6 +82,7 @@ public final class RuntimeCore {
      */
     public RuntimeCore(RuntimeConfig config) {
         this.config = config;
+        this.choices = new AtomicLong(config.seed());
         if (config.startPaused()) {
             requirePausableClock(config.flavor(), JdkVirtualThreadAccess.isAvailable());
         }
@@ -81,11 +90,11 @@ public final class RuntimeCore {
                 config.threadNamePrefix() + "blocking-", config.hooks());
         if (JdkVirtualThreadAccess.isAvailable()) {
             this.scheduler = config.flavor() == Flavor.CURRENT_THREAD
-                    ? new CurrentThreadScheduler(config.budget(), timers, blocking::isIdle)
+                    ? new CurrentThreadScheduler(config.budget(), timers, io, blocking::isIdle)
                     : new MultiThreadScheduler(config.workerThreads(), config.threadNamePrefix() + "worker-",
-                    config.hooks(), config.seed(), config.budget(), timers);
+                    config.hooks(), config.seed(), config.budget(), timers, io);
             this.threads = new WeftScheduledThreads(scheduler);
-            this.timerThread = null;
+            this.driverThread = null;
         } else if (config.flavor() == Flavor.CURRENT_THREAD) {
             throw new UnsupportedOperationException("the current-thread runtime needs Weft's own scheduler, and "
                     + JdkVirtualThreadAccess.unavailableReason() + ". Start the JVM with "
@@ -93,7 +102,7 @@ public final class RuntimeCore {
         } else {
             this.scheduler = null;
             this.threads = new DefaultScheduledThreads();
-            this.timerThread = new TimerThread(timers, config.threadNamePrefix() + "timer");
+            this.driverThread = new DriverThread(timers, io, config.threadNamePrefix() + "driver");
         }
         this.registry = new TaskRegistry(config.flavor() == Flavor.CURRENT_THREAD ? 1 : config.workerThreads());
         this.failures = new UnobservedFailures(config.unhandledFailures());
@@ -197,6 +206,7 @@ public final class RuntimeCore {
         }
         registry.close();
         registry.cancelAll();
+        io.shutdown();
         blocking.shutdown();
         boolean allDone;
         if (scheduler instanceof CurrentThreadScheduler currentThread) {
@@ -210,8 +220,8 @@ public final class RuntimeCore {
         } else {
             allDone = registry.awaitEmpty(deadline);
         }
-        if (timerThread != null) {
-            timerThread.close();
+        if (driverThread != null) {
+            driverThread.close();
         }
         if (scheduler != null) {
             scheduler.stop();
@@ -221,6 +231,7 @@ public final class RuntimeCore {
                 Thread.currentThread().interrupt();
             }
         }
+        io.close();
         if (!allDone) {
             List<TaskInfo> stuck = registry.snapshot();
             LOG.log(System.Logger.Level.WARNING, "runtime shut down after " + timeout + " with " + stuck.size()
@@ -257,6 +268,23 @@ public final class RuntimeCore {
                     + " scheduler (AsyncRuntime.builder().currentThread()); this runtime is " + flavor
                     + (ownsScheduling ? "" : " on the JDK's default scheduler"));
         }
+    }
+
+    /** The runtime's I/O driver. */
+    public IoDriver io() {
+        return io;
+    }
+
+    /**
+     * A value in {@code [0, bound)} from the runtime's seeded sequence of choices (SplitMix64); thread-safe.
+     * {@code bound} must be positive.
+     */
+    public int nextChoice(int bound) {
+        long z = choices.addAndGet(0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (((z >>> 32) * bound) >>> 32);
     }
 
     /** The runtime's timers and, through them, its clock. */

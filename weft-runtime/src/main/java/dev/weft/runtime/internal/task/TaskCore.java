@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal.task;
 
+import dev.weft.runtime.internal.poll.Waker;
 import dev.weft.task.CancelledException;
 import dev.weft.task.JoinHandle;
 import dev.weft.task.TaskFailedException;
@@ -21,10 +22,12 @@ import java.util.function.Consumer;
  * NULL_VALUE for a null value, a Failure, or CANCELLED. Setting it is the linearization point of
  * completion; everything the task did happens-before a reader that sees it (volatile write/read).
  *
- * `waiters` is a Treiber stack of WaitNodes: threads to unpark and callbacks to run when the task ends.
+ * `waiters` is a Treiber stack of WaitNodes: threads to unpark, wakers to wake (pollers of the
+ * completion: Select, Async.race) and callbacks to run when the task ends.
  * complete() swaps in the DONE sentinel and then serves every node, so a node pushed after that fails
- * to push and its owner reads `outcome` instead. A waiter that gives up (its own task cancelled) clears
- * its node's thread; dead nodes are dropped from the top of the stack on the next push.
+ * to push and its owner reads `outcome` instead. A waiter that gives up (its own task cancelled, a poller
+ * that lost its select) clears its node's thread or waker; dead nodes are dropped from the top of the
+ * stack on the next push, so a select loop that polls the same task over and over keeps the stack short.
  *
  * Unobserved failures: `handle` is held strongly until completion. If the task fails, the handle is
  * passed to UnobservedFailures, which reports the failure to the runtime's handler when the handle is
@@ -127,6 +130,23 @@ public abstract class TaskCore<T> {
         if (!push(node)) {
             callback.accept(this);
         }
+    }
+
+    /**
+     * Arranges for {@code waker} to be woken once this task has completed, for code that polls the
+     * completion (the poll protocol). Returns null when the task has already completed; otherwise a
+     * registration to cancel when the poller gives up or wants another waker.
+     */
+    public final Registration wakeOnCompletion(Waker waker) {
+        WaitNode node = new WaitNode(null, null);
+        node.waker = waker;
+        return push(node) ? node : null;
+    }
+
+    /** A waker registered with {@link #wakeOnCompletion(Waker)}. */
+    public interface Registration {
+        /** Withdraws the waker; a completion racing with this call may still wake it once. */
+        void cancel();
     }
 
     /**
@@ -259,8 +279,9 @@ public abstract class TaskCore<T> {
     record Failure(Throwable error) {
     }
 
-    private static final class WaitNode {
+    private static final class WaitNode implements Registration {
         volatile Thread thread;
+        volatile Waker waker;
         final Consumer<? super TaskCore<?>> callback;
         WaitNode next;
 
@@ -271,7 +292,12 @@ public abstract class TaskCore<T> {
         }
 
         boolean isAbandoned() {
-            return callback == null && thread == null && this != DONE;
+            return callback == null && thread == null && waker == null && this != DONE;
+        }
+
+        @Override
+        public void cancel() {
+            waker = null;
         }
 
         void fire(TaskCore<?> task) {
@@ -287,6 +313,10 @@ public abstract class TaskCore<T> {
             Thread waiting = thread;
             if (waiting != null) {
                 LockSupport.unpark(waiting);
+            }
+            Waker poller = waker;
+            if (poller != null) {
+                poller.wake();
             }
         }
     }

@@ -10,11 +10,8 @@ import java.util.function.Supplier;
 /*
  * Implementation notes.
  *
- * Sleeping and timeouts for the calling task, on its runtime's TimeDriver.
- *
- * sleepUntil: register a ThreadWakeup, park until it fired. If the task is cancelled while parked,
- * TaskContext.park throws and the finally block cancels the timer, which unlinks it from the wheel at
- * once (nothing of a cancelled sleep stays behind).
+ * Timeouts for the calling task, on its runtime's TimeDriver. (Sleeping is a pollable operation of its
+ * own, dev.weft.time.Sleep, so that Select can wait for a timer next to other operations.)
  *
  * timeoutAt: open a CancelScope, arm a timer that cancels the scope and unparks the task, and await the
  * operation inline, in this task. When the deadline passes, the operation's next await point throws
@@ -23,7 +20,7 @@ import java.util.function.Supplier;
  * cancelled in every case, and the scope closed, before timeoutAt returns or throws.
  */
 
-/** Sleep and timeout for the calling task. See the implementation notes. */
+/** The clock and timeouts of the calling task. See the implementation notes. */
 public final class TaskTimers {
 
     private TaskTimers() {
@@ -33,25 +30,6 @@ public final class TaskTimers {
     public static long now() {
         RuntimeCore runtime = TaskContext.currentRuntime();
         return runtime == null ? System.nanoTime() : runtime.timers().clock().nanoTime();
-    }
-
-    /** Parks the calling task until {@code deadlineNanos} on its runtime's clock. */
-    public static void sleepUntil(long deadlineNanos) {
-        VirtualTask<?> task = TaskContext.requireTask("Time.sleep");
-        TimeDriver timers = task.runtime.timers();
-        ThreadWakeup wakeup = new ThreadWakeup(Thread.currentThread());
-        if (!timers.register(wakeup, deadlineNanos)) {
-            return;
-        }
-        try {
-            while (!wakeup.hasFired()) {
-                TaskContext.park(task, wakeup);
-            }
-        } finally {
-            if (!wakeup.hasFired()) {
-                timers.cancel(wakeup);
-            }
-        }
     }
 
     /**

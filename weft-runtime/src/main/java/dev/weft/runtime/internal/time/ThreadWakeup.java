@@ -3,7 +3,7 @@ package dev.weft.runtime.internal.time;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A timer that unparks one thread (a task waiting in a sleep or a timeout) and records that it fired.
+ * A timer that unparks one thread (a task inside a timeout) and records that it fired.
  * {@link #hasFired()} is the condition the waiting thread loops on.
  */
 public final class ThreadWakeup extends TimerEntry {
@@ -11,11 +11,6 @@ public final class ThreadWakeup extends TimerEntry {
     private final Thread thread;
     private final Runnable onFire;
     private volatile boolean fired;
-
-    /** A timer that unparks {@code thread}. */
-    public ThreadWakeup(Thread thread) {
-        this(thread, () -> { });
-    }
 
     /** A timer that runs {@code onFire} (quick, non-blocking), then unparks {@code thread}. */
     public ThreadWakeup(Thread thread, Runnable onFire) {

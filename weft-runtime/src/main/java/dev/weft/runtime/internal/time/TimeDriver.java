@@ -94,13 +94,19 @@ public final class TimeDriver {
         }
     }
 
-    /** Fires every timer due by now; returns how many fired. */
+    /**
+     * Fires every timer due by now; returns how many fired. Called by carrier threads (workers, the
+     * current-thread driver), which must never queue on a lock behind a task (see SpinLock): when a
+     * task holds the lock this returns 0 at once, and the caller's next call fires what is due.
+     */
     public int process() {
         if (clock.nanoTime() < earliest) {
             return 0;
         }
         List<TimerEntry> due = new ArrayList<>();
-        lock.lock();
+        if (!lock.tryLock()) {
+            return 0;
+        }
         try {
             wheel.advance(currentTick(), due::add);
             refreshEarliest();
