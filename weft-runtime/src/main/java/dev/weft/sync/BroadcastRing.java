@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.runtime.internal.poll.WakeBatch;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -52,7 +54,7 @@ final class BroadcastRing<T> extends Subscribers {
 
     /** Stores {@code value} for every receiver and wakes those waiting; returns the receiver count. */
     int send(T value) {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         int count;
         synchronized (this) {
             count = receiverCount();

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.runtime.internal.poll.WaitList;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.lang.invoke.MethodHandles;
@@ -15,7 +16,7 @@ import java.lang.invoke.VarHandle;
  * its index with a plain ordered store):
  *
  *   acquired = permits taken by senders, minus those given back unused, << 1 | CLOSED (bit 0, set once
- *              when the receiver closes). Changed by CAS (bounded) or getAndAdd (unbounded), by senders.
+ *              when the receiver closes). Changed by senders, by CAS.
  *   received = items the receiver has taken. Written by the receiver alone.
  *
  * Permits in use = acquired - received (items buffered, sends between acquire and push, reservations
@@ -23,7 +24,9 @@ import java.lang.invoke.VarHandle;
  *
  *   acquire, fast path: when no sender is queued (`queued == 0`), CAS `acquired` up by one if a permit
  *     is free (reading `received` after `acquired`; it only grows, so the check never over-admits).
- *     Unbounded channels never run out and add with getAndAdd, undoing the add if CLOSED was set.
+ *     Unbounded channels never run out and skip the check, but still CAS rather than getAndAdd: an add
+ *     undone after finding CLOSED would make a closed, drained channel look busy for a moment, and a
+ *     tryReceive in that moment would say Empty instead of Disconnected (Lincheck's stress run found it).
  *   acquire, slow path: under the lock, enqueue the sender's node (FIFO), publish `queued`, then hand
  *     free permits to queued nodes oldest first (`assignAvailable`: CAS `acquired` up, dequeue the node,
  *     mark it ASSIGNED, collect its waker). Wakers are woken after the lock is released.
@@ -32,9 +35,9 @@ import java.lang.invoke.VarHandle;
  *     followed by its read of `received` is a Dekker pair over sequentially consistent volatiles: one of
  *     the two sees the other, so no permit stays unused while a sender waits. An unbounded channel has
  *     no queue, so its receiver publishes `received` with a release store and reads nothing.
- *   give back (an unused reservation, a permit handed to an abandoned node, an unbounded add that
- *     raced with close): getAndAdd `acquired` down, hand over as release does, and wake the receiver,
- *     for which the channel may now be idle (the end of the stream it may be waiting for).
+ *   give back (an unused reservation, a permit handed to an abandoned node): getAndAdd `acquired`
+ *     down, hand over as release does, and wake the receiver, for which the channel may now be idle
+ *     (the end of the stream it may be waiting for).
  *   close: under the lock, set CLOSED and fail every queued node (phase CLOSED). A sender that finds
  *     CLOSED under the lock never enqueues, so no node waits on a closed channel.
  *
@@ -130,9 +133,6 @@ final class MpscCapacity extends MpscCapacityReceived {
 
     /** Takes a permit if one is free and no sender is queued; never waits. */
     Outcome tryAcquire() {
-        if (unbounded) {
-            return acquireUnbounded();
-        }
         long current = acquired;
         if (queued != 0) {
             return (current & CLOSED) != 0 ? Outcome.CLOSED : Outcome.FULL;
@@ -141,7 +141,7 @@ final class MpscCapacity extends MpscCapacityReceived {
             if ((current & CLOSED) != 0) {
                 return Outcome.CLOSED;
             }
-            if ((current >>> 1) - received >= bound) {
+            if (!unbounded && (current >>> 1) - received >= bound) {
                 return Outcome.FULL;
             }
             long witness = (long) ACQUIRED.compareAndExchange(this, current, current + ONE);
@@ -150,18 +150,6 @@ final class MpscCapacity extends MpscCapacityReceived {
             }
             current = witness;
         }
-    }
-
-    private Outcome acquireUnbounded() {
-        if (isClosed()) {
-            return Outcome.CLOSED;
-        }
-        long before = (long) ACQUIRED.getAndAdd(this, ONE);
-        if ((before & CLOSED) == 0) {
-            return Outcome.ACQUIRED;
-        }
-        giveBack();
-        return Outcome.CLOSED;
     }
 
     /**
@@ -193,7 +181,7 @@ final class MpscCapacity extends MpscCapacityReceived {
     }
 
     private Outcome enqueue(SendWaiter waiter, Waker waker) {
-        WakeList wakes;
+        WakeBatch wakes;
         synchronized (this) {
             if (isClosed()) {
                 return Outcome.CLOSED;
@@ -223,7 +211,7 @@ final class MpscCapacity extends MpscCapacityReceived {
         if (phase != SendWaiter.WAITING && phase != SendWaiter.ASSIGNED) {
             return;
         }
-        WakeList wakes = null;
+        WakeBatch wakes = null;
         synchronized (this) {
             if (waiter.phase == SendWaiter.WAITING) {
                 waiters.remove(waiter);
@@ -263,7 +251,7 @@ final class MpscCapacity extends MpscCapacityReceived {
 
     private void handOverIfQueued() {
         if (queued != 0) {
-            WakeList wakes;
+            WakeBatch wakes;
             synchronized (this) {
                 wakes = assignAvailable(null);
             }
@@ -273,12 +261,12 @@ final class MpscCapacity extends MpscCapacityReceived {
 
     /** Closes the channel for sending: fails every queued sender. Idempotent. */
     void close() {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         synchronized (this) {
             ACQUIRED.getAndBitwiseOr(this, CLOSED);
             for (SendWaiter waiter = waiters.pollFirst(); waiter != null; waiter = waiters.pollFirst()) {
                 waiter.phase = SendWaiter.CLOSED;
-                wakes.add(waiter.waker());
+                wakes.add(waiter);
             }
             queued = 0;
         }
@@ -286,8 +274,8 @@ final class MpscCapacity extends MpscCapacityReceived {
     }
 
     /** Hands free permits to queued senders, oldest first; the caller holds the lock. */
-    private WakeList assignAvailable(SendWaiter self) {
-        WakeList wakes = new WakeList();
+    private WakeBatch assignAvailable(SendWaiter self) {
+        WakeBatch wakes = new WakeBatch();
         SendWaiter first;
         while ((first = waiters.peekFirst()) != null) {
             long current = acquired;
@@ -298,7 +286,7 @@ final class MpscCapacity extends MpscCapacityReceived {
                 waiters.pollFirst();
                 first.phase = SendWaiter.ASSIGNED;
                 if (first != self) {
-                    wakes.add(first.waker());
+                    wakes.add(first);
                 }
             }
         }

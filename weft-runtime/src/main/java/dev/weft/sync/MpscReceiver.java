@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
 
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
         if (limit <= 0) {
             throw new IllegalArgumentException("limit <= 0: " + limit);
         }
-        return new PollingOperation<>(() -> new ReceiveMany(into, limit));
+        return Pollables.async(() -> new ReceiveMany(into, limit));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
@@ -24,7 +25,7 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
     }
 
     private PollingAsync<Void> sendOperation(T item) {
-        return new PollingOperation<>(() -> new CapacityWait<>(this, channel.capacity) {
+        return Pollables.async(() -> new CapacityWait<>(this, channel.capacity) {
             @Override
             Void acquired() {
                 channel.push(item);
@@ -68,7 +69,7 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
 
     @Override
     public Async<Mpsc.Permit<T>> reserve() {
-        return new PollingOperation<>(() -> new CapacityWait<>(this, channel.capacity) {
+        return Pollables.async(() -> new CapacityWait<>(this, channel.capacity) {
             @Override
             Mpsc.Permit<T> acquired() {
                 return new MpscPermit<>(channel);

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 /*
@@ -21,7 +22,7 @@ final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
 
     OneshotReceiver(OneshotCell<T> cell) {
         this.cell = cell;
-        this.receive = new PollingOperation<>(Receive::new);
+        this.receive = Pollables.async(Receive::new);
     }
 
     @Override

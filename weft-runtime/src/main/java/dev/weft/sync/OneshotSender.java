@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 /** The sender of a Oneshot channel: send and close each close the handle, under its monitor, so one of them happens, once. */
@@ -12,7 +13,7 @@ final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> 
     OneshotSender(OneshotCell<T> cell) {
         super("sender");
         this.cell = cell;
-        this.closed = new PollingOperation<>(() -> new SlotWait<>(cell.senderWaker) {
+        this.closed = Pollables.async(() -> new SlotWait<>(cell.senderWaker) {
             @Override
             boolean tryComplete() {
                 return isClosed();

@@ -2,6 +2,7 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 abstract class StreamReceiver<T> extends ChannelHandle {
 
-    private final PollingAsync<Optional<T>> receive = new PollingOperation<>(this::startReceive);
+    private final PollingAsync<Optional<T>> receive = Pollables.async(this::startReceive);
 
     StreamReceiver() {
         super("receiver");

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.runtime.internal.poll.WaitList;
+import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 /*
@@ -9,7 +10,7 @@ import dev.weft.runtime.internal.poll.Waker;
  * What the two fan-out channels (Broadcast, Watch) share: the count of open receivers, the `closed` flag
  * of the sending side, and the list of receivers waiting for news, all under the monitor of this object,
  * which the subclass also holds while it publishes. Publishing takes every waiter off the list
- * (takeWaiters) into a WakeList that the publisher wakes after releasing the monitor. A receiver that
+ * (takeWaiters) into a WakeBatch that the publisher wakes after releasing the monitor. A receiver that
  * found nothing calls await(), which checks again under the monitor (hasNews, closed) before queueing,
  * so that a publication either came before (the receiver reads it) or comes after (it wakes the
  * receiver).
@@ -66,15 +67,13 @@ abstract class Subscribers {
     }
 
     /** Takes every waiter off the list, collecting its waker; the caller holds the monitor. */
-    final void takeWaiters(WakeList wakes) {
-        for (SubscriberWait<?> waiter = waiters.pollFirst(); waiter != null; waiter = waiters.pollFirst()) {
-            wakes.add(waiter.waker());
-        }
+    final void takeWaiters(WakeBatch wakes) {
+        wakes.takeAll(waiters);
     }
 
     /** Marks the sending side closed and wakes every waiter. */
     final void closeSending() {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         synchronized (this) {
             closed = true;
             takeWaiters(wakes);

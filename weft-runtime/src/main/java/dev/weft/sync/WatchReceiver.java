@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.util.Objects;
@@ -30,7 +31,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
         super("receiver");
         this.state = state;
         this.seen = seen;
-        this.changed = new PollingOperation<>(Changed::new);
+        this.changed = Pollables.async(Changed::new);
     }
 
     @Override

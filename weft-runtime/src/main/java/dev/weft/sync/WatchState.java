@@ -1,5 +1,7 @@
 package dev.weft.sync;
 
+import dev.weft.runtime.internal.poll.WakeBatch;
+
 import java.util.function.UnaryOperator;
 
 /*
@@ -34,7 +36,7 @@ final class WatchState<T> extends Subscribers {
 
     /** Publishes {@code value} unless no receiver is open; returns whether it did. */
     boolean sendIfReceivers(T value) {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         synchronized (this) {
             if (receiverCount() == 0) {
                 return false;
@@ -47,7 +49,7 @@ final class WatchState<T> extends Subscribers {
 
     /** Publishes {@code value} and returns the value it replaced. */
     T replace(T value) {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         T previous;
         synchronized (this) {
             previous = current.value();
@@ -59,7 +61,7 @@ final class WatchState<T> extends Subscribers {
 
     /** Publishes {@code update} applied to the current value. */
     void modify(UnaryOperator<T> update) {
-        WakeList wakes = new WakeList();
+        WakeBatch wakes = new WakeBatch();
         synchronized (this) {
             publish(update.apply(current.value()), wakes);
         }
@@ -72,7 +74,7 @@ final class WatchState<T> extends Subscribers {
         return new WatchReceiver<>(this, current.number());
     }
 
-    private void publish(T value, WakeList wakes) {
+    private void publish(T value, WakeBatch wakes) {
         current = new Version<>(current.number() + 1, value);
         takeWaiters(wakes);
     }

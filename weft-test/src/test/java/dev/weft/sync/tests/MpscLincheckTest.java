@@ -43,12 +43,12 @@ class MpscLincheckTest {
     }
 
     static ModelCheckingOptions modelChecking() {
-        return new ModelCheckingOptions().iterations(12).invocationsPerIteration(400).threads(3)
+        return new ModelCheckingOptions().iterations(10).invocationsPerIteration(300).threads(3)
                 .actorsPerThread(3);
     }
 
     static StressOptions stress() {
-        return new StressOptions().iterations(20).invocationsPerIteration(500).threads(3).actorsPerThread(3);
+        return new StressOptions().iterations(30).invocationsPerIteration(1_000).threads(3).actorsPerThread(3);
     }
 
     /**
