@@ -7,7 +7,8 @@ import dev.weft.runtime.internal.poll.Waker;
  * Implementation notes.
  *
  * One wait for a permit of an Mpsc channel by the poll protocol, and what the waiter does with the
- * permit once its poll observes it (send: push the item; reserve: wrap it in a Permit). Doing that inside
+ * permit once its poll observes it (CapacityOperation.acquired: push the item, or wrap the permit in a
+ * Permit). Doing that inside
  * the completing poll is what makes send and reserve cancel-safe: before it, the operation holds nothing
  * that abandon() does not give back (MpscCapacity.abandon returns a permit that was handed over but not
  * observed). The node of the capacity's queue is this object itself, so a send that has to wait
@@ -15,31 +16,28 @@ import dev.weft.runtime.internal.poll.Waker;
  */
 
 /** A pending acquire of channel capacity. See the implementation notes. */
-abstract class CapacityWait<R> extends SendWaiter implements Pollable<R> {
+final class CapacityWait<R> extends SendWaiter implements Pollable<R> {
 
-    private final MpscSender<?> sender;
+    private final CapacityOperation<R> operation;
     private final MpscCapacity capacity;
     private RuntimeException failure;
     private R value;
 
-    CapacityWait(MpscSender<?> sender, MpscCapacity capacity) {
-        this.sender = sender;
-        this.capacity = capacity;
+    CapacityWait(CapacityOperation<R> operation) {
+        this.operation = operation;
+        this.capacity = operation.capacity;
     }
 
-    /** Uses the permit this operation now holds; runs inside the completing poll. */
-    abstract R acquired();
-
     @Override
-    public final boolean poll(Waker waker) {
-        if (sender.isMarkedClosed()) {
-            failure = sender.closedHandle();
+    public boolean poll(Waker waker) {
+        if (operation.sender.isMarkedClosed()) {
+            failure = operation.sender.closedHandle();
             capacity.abandon(this);
             return true;
         }
         switch (capacity.pollAcquire(this, waker)) {
-            case ACQUIRED -> value = acquired();
-            case CLOSED -> failure = new ChannelClosedException("the receiver of the channel has closed");
+            case ACQUIRED -> value = operation.acquired();
+            case CLOSED -> failure = CapacityOperation.receiverClosed();
             case FULL -> {
                 return false;
             }
@@ -48,7 +46,7 @@ abstract class CapacityWait<R> extends SendWaiter implements Pollable<R> {
     }
 
     @Override
-    public final R result() {
+    public R result() {
         if (failure != null) {
             throw failure;
         }
@@ -56,7 +54,7 @@ abstract class CapacityWait<R> extends SendWaiter implements Pollable<R> {
     }
 
     @Override
-    public final void abandon() {
+    public void abandon() {
         capacity.abandon(this);
     }
 }

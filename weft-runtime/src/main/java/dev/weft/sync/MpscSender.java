@@ -1,7 +1,6 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
-import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
@@ -25,13 +24,13 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
     }
 
     private PollingAsync<Void> sendOperation(T item) {
-        return Pollables.async(() -> new CapacityWait<>(this, channel.capacity) {
+        return new CapacityOperation<>(this, channel.capacity) {
             @Override
             Void acquired() {
                 channel.push(item);
                 return null;
             }
-        });
+        };
     }
 
     @Override
@@ -69,12 +68,12 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
 
     @Override
     public Async<Mpsc.Permit<T>> reserve() {
-        return Pollables.async(() -> new CapacityWait<>(this, channel.capacity) {
+        return new CapacityOperation<>(this, channel.capacity) {
             @Override
             Mpsc.Permit<T> acquired() {
                 return new MpscPermit<>(channel);
             }
-        });
+        };
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.lang.invoke.VarHandle;
  * that nothing was delivered. The receiver reads `value` only after it has seen VALUE_SENT (volatile
  * read), and takes it by CASing VALUE_TAKEN in, so that the value is handed out once. Every change of
  * `state` is followed by a wake of the other side's waker; every registration is followed by a re-read of
- * `state` (the Dekker pair of AtomicWaker), so no wake-up is lost.
+ * `state` (the Dekker pair of AtomicWaker), so no wake-up is lost. The sender's slot is made on first
+ * use (a CAS, so both sides agree on it): a side that changes `state` and finds no slot knows that the
+ * sender registers later, and then re-reads `state`.
  */
 
 /** The shared state of a Oneshot channel. See the implementation notes. */
@@ -29,23 +31,44 @@ final class OneshotCell<T> {
     static final int VALUE_TAKEN = 8;
 
     private static final VarHandle STATE;
+    private static final VarHandle SENDER_WAKER;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(OneshotCell.class, "state", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(OneshotCell.class, "state", int.class);
+            SENDER_WAKER = lookup.findVarHandle(OneshotCell.class, "senderWaker", AtomicWaker.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final AtomicWaker receiverWaker = new AtomicWaker();
-    final AtomicWaker senderWaker = new AtomicWaker();
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
+    private volatile AtomicWaker senderWaker;
     private T value;
 
     int state() {
         return state;
+    }
+
+    /** The sender's waker slot, made on first use: most senders never wait for the receiver. */
+    AtomicWaker senderWaker() {
+        AtomicWaker slot = senderWaker;
+        if (slot == null) {
+            AtomicWaker made = new AtomicWaker();
+            AtomicWaker witness = (AtomicWaker) SENDER_WAKER.compareAndExchange(this, null, made);
+            slot = witness == null ? made : witness;
+        }
+        return slot;
+    }
+
+    private void wakeSender() {
+        AtomicWaker slot = senderWaker;
+        if (slot != null) {
+            slot.wake();
+        }
     }
 
     /** Delivers {@code value}; false when the receiver closed first. The sender calls it once. */
@@ -73,7 +96,7 @@ final class OneshotCell<T> {
     /** Closes the receiving side; a value already sent stays receivable. */
     void closeReceiver() {
         STATE.getAndBitwiseOr(this, RECEIVER_CLOSED);
-        senderWaker.wake();
+        wakeSender();
     }
 
     /**
@@ -85,7 +108,7 @@ final class OneshotCell<T> {
         while ((current & VALUE_TAKEN) == 0) {
             int witness = (int) STATE.compareAndExchange(this, current, current | VALUE_TAKEN | RECEIVER_CLOSED);
             if (witness == current) {
-                senderWaker.wake();
+                wakeSender();
                 return true;
             }
             current = witness;

@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
-import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.Pollable;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 /*
@@ -18,16 +18,29 @@ import dev.weft.runtime.internal.poll.PollingAsync;
 final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
 
     private final OneshotCell<T> cell;
-    private final PollingAsync<T> receive;
 
     OneshotReceiver(OneshotCell<T> cell) {
         this.cell = cell;
-        this.receive = Pollables.async(Receive::new);
     }
 
     @Override
     public Async<T> receive() {
-        return receive;
+        return receiveOperation();
+    }
+
+    private PollingAsync<T> receiveOperation() {
+        return new PollingAsync<>() {
+            @Override
+            protected Object completeNow() {
+                int state = cell.state();
+                return (state & OneshotCell.VALUE_SENT) != 0 && cell.take(state) ? cell.takenValue() : WOULD_WAIT;
+            }
+
+            @Override
+            public Pollable<T> start() {
+                return new Receive();
+            }
+        };
     }
 
     @Override
@@ -42,7 +55,7 @@ final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
 
     @Override
     public T blockingReceive() throws InterruptedException {
-        return receive.awaitBlocking();
+        return receiveOperation().awaitBlocking();
     }
 
     @Override

@@ -2,28 +2,15 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollables;
-import dev.weft.runtime.internal.poll.PollingAsync;
 
-/** The sender of a Oneshot channel: send and close each close the handle, under its monitor, so one of them happens, once. */
+/** The sender of a Oneshot channel. Send and close each close the handle, under its monitor: one of them happens, once. */
 final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> {
 
     private final OneshotCell<T> cell;
-    private final PollingAsync<Void> closed;
 
     OneshotSender(OneshotCell<T> cell) {
         super("sender");
         this.cell = cell;
-        this.closed = Pollables.async(() -> new SlotWait<>(cell.senderWaker) {
-            @Override
-            boolean tryComplete() {
-                return isClosed();
-            }
-
-            @Override
-            public Void result() {
-                return null;
-            }
-        });
     }
 
     @Override
@@ -48,7 +35,17 @@ final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> 
 
     @Override
     public Async<Void> closed() {
-        return closed;
+        return Pollables.async(() -> new SlotWait<>(cell.senderWaker()) {
+            @Override
+            boolean tryComplete() {
+                return isClosed();
+            }
+
+            @Override
+            public Void result() {
+                return null;
+            }
+        });
     }
 
     @Override

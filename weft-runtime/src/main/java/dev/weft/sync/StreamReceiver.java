@@ -2,7 +2,6 @@ package dev.weft.sync;
 
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
-import dev.weft.runtime.internal.poll.Pollables;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.time.Duration;
@@ -11,12 +10,24 @@ import java.util.Optional;
 /**
  * What the receivers of a stream of items that ends share (Mpsc, Broadcast): a receive whose value is
  * empty at the end of the stream, and the operations built on a step that takes the next item without
- * waiting: {@code tryReceive}, {@code receive(timeout)}, {@code blockingReceive}. The subclass supplies
- * that step, the end test, and the pending receive.
+ * waiting: {@code tryReceive}, {@code receive(timeout)}, {@code blockingReceive}, and the receive's fast
+ * path (an item already there is taken without a pending receive). The subclass supplies that step, the
+ * end test, and the pending receive.
  */
 abstract class StreamReceiver<T> extends ChannelHandle {
 
-    private final PollingAsync<Optional<T>> receive = Pollables.async(this::startReceive);
+    private final PollingAsync<Optional<T>> receive = new PollingAsync<>() {
+        @Override
+        protected Object completeNow() {
+            T item = takeNext();
+            return item != null ? Optional.of(item) : WOULD_WAIT;
+        }
+
+        @Override
+        public Pollable<Optional<T>> start() {
+            return startReceive();
+        }
+    };
 
     StreamReceiver() {
         super("receiver");

@@ -1,7 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
-import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.Pollable;
 import dev.weft.runtime.internal.poll.PollingAsync;
 
 import java.util.Objects;
@@ -31,7 +31,27 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
         super("receiver");
         this.state = state;
         this.seen = seen;
-        this.changed = Pollables.async(Changed::new);
+        this.changed = new PollingAsync<>() {
+            @Override
+            protected Object completeNow() {
+                return seeNewVersion() ? null : WOULD_WAIT;
+            }
+
+            @Override
+            public Pollable<Void> start() {
+                return new Changed();
+            }
+        };
+    }
+
+    /** Marks the current version seen if it is newer than the one seen last; true if it was. */
+    private boolean seeNewVersion() {
+        long version = state.current().number();
+        if (version == seen) {
+            return false;
+        }
+        seen = version;
+        return true;
     }
 
     @Override
@@ -97,9 +117,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
         @Override
         boolean tryComplete() {
             boolean closedBefore = state.isClosed();
-            long version = state.current().number();
-            if (version != seen) {
-                seen = version;
+            if (seeNewVersion()) {
                 return true;
             }
             senderClosed = closedBefore;
