@@ -9,7 +9,8 @@ import java.lang.invoke.VarHandle;
  * Implementation notes.
  *
  * The waker of the one operation that may wait on a single-consumer endpoint (an Mpsc receiver, either
- * side of a Oneshot): Tokio's AtomicWaker, simplified because Weft's wakers tolerate spurious wakes.
+ * side of a Oneshot, each receiver of a Broadcast or Watch channel): Tokio's AtomicWaker, simplified
+ * because Weft's wakers tolerate spurious wakes.
  *
  * register() is a volatile store; wake() reads the slot and, only if a waker is there, takes it with a
  * CAS and wakes it. So a producer pays one volatile load when nobody waits (the consumer is busy), and at

@@ -9,10 +9,10 @@ import java.util.Optional;
  *
  * A receiver of a Broadcast channel: a position `next` in the ring, owned by the one task that uses the
  * receiver (plain field). takeNext() reads the ring without a lock (see BroadcastRing) and moves `next`
- * on; it is called only inside a poll that then completes, so a receive that is abandoned has not moved
- * the receiver: the cancel safety of receive. A receive that finds nothing queues itself in the ring's
- * wait list (the Receive object is the node) and is taken off it by the next send or the last sender's
- * close (SubscriberWait). PendingOperation refuses a second receive while one is pending.
+ * on; it is called only inside a poll that then completes (or in the receive's fast path, which is the
+ * same), so a receive that is abandoned has not moved the receiver: the cancel safety of receive. A
+ * receive that finds nothing waits in the receiver's slot of the ring's WakerRegistry, woken by the next
+ * send or the last sender's close (SlotWait).
  */
 
 /** A receiver of a Broadcast channel. See the implementation notes. */
@@ -20,10 +20,12 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
 
     private final BroadcastRing<T> ring;
     private final PendingOperation pending = new PendingOperation();
+    private final AtomicWaker slot;
     private long next;
 
-    BroadcastReceiver(BroadcastRing<T> ring, long next) {
+    BroadcastReceiver(BroadcastRing<T> ring, AtomicWaker slot, long next) {
         this.ring = ring;
+        this.slot = slot;
         this.next = next;
     }
 
@@ -34,7 +36,7 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
 
     @Override
     public void close() {
-        closeOnce(() -> ring.receiverClosed(pending.current()));
+        closeOnce(() -> ring.receiverClosed(slot));
     }
 
     /** The value at {@code next}, moving on past it; null if none was sent yet; throws when lagged. */
@@ -73,12 +75,12 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
     }
 
     /** One receive: a node of the ring's wait list while it waits. */
-    private final class Receive extends SubscriberWait<Optional<T>> {
+    private final class Receive extends SlotWait<Optional<T>> {
         private T value;
         private Lagged lagged;
 
         Receive() {
-            super(ring, pending);
+            super(slot, pending);
         }
 
         @Override
@@ -89,11 +91,6 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
                 lagged = missed;
             }
             return value != null || lagged != null || isFinished();
-        }
-
-        @Override
-        long position() {
-            return next;
         }
 
         @Override

@@ -1,7 +1,5 @@
 package dev.weft.sync;
 
-import dev.weft.runtime.internal.poll.WakeBatch;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -13,17 +11,17 @@ import java.lang.invoke.VarHandle;
  * Values live in a ring of `capacity` slots; the value sent at position p (0, 1, 2, ...) is stored in
  * slot p % capacity as an immutable Entry(p, value), so a reader gets the position and the value in one
  * read and never sees one without the other (Tokio guards each slot with a lock instead). `tail` is the
- * next position to write. Every write happens under the monitor of this object: send stores the entry
- * with a release store, then advances `tail` (volatile), then takes the waiting receivers off the list
- * (Subscribers); it wakes them after releasing the monitor.
+ * next position to write. Every write happens under the lock (Subscribers): send stores the entry
+ * with a release store and advances `tail` (volatile); after releasing the lock it wakes the waiting
+ * receivers (WakerRegistry).
  *
  * A receiver at position `next` reads `tail` (volatile) and then, if next < tail, the slot (acquire):
  * the slot was written before `tail` moved past next, so it holds position next or a later one. A later
- * one means the value was overwritten: the receiver lagged; it then reads `tail` under the monitor and
+ * one means the value was overwritten: the receiver lagged; it then reads `tail` under the lock and
  * moves to the oldest kept position, tail - capacity, so the count it reports is exact. If next == tail
- * there is nothing to read, and the receiver queues (Subscribers.await).
+ * there is nothing to read, and the receiver waits (SlotWait over its slot of the WakerRegistry).
  *
- * `senders` counts open senders under the monitor; the last one to close closes the channel. Values are
+ * `senders` counts open senders under the lock; the last one to close closes the channel. Values are
  * not reference-counted as in Tokio: a slot keeps its value until it is overwritten, so the channel keeps
  * at most `capacity` values reachable.
  */
@@ -47,16 +45,11 @@ final class BroadcastRing<T> extends Subscribers {
         return tail;
     }
 
-    @Override
-    boolean hasNews(long position) {
-        return position < tail;
-    }
-
     /** Stores {@code value} for every receiver and wakes those waiting; returns the receiver count. */
     int send(T value) {
-        WakeBatch wakes = new WakeBatch();
         int count;
-        synchronized (this) {
+        lock();
+        try {
             count = receiverCount();
             if (count == 0) {
                 return 0;
@@ -64,9 +57,10 @@ final class BroadcastRing<T> extends Subscribers {
             long position = tail;
             SLOTS.setRelease(slots, slot(position), new Entry<>(position, value));
             tail = position + 1;
-            takeWaiters(wakes);
+        } finally {
+            unlock();
         }
-        wakes.wakeAll();
+        waiters.wakeAll();
         return count;
     }
 
@@ -77,25 +71,42 @@ final class BroadcastRing<T> extends Subscribers {
     }
 
     /** The oldest position the ring still holds. */
-    synchronized long oldestKept() {
-        return Math.max(0, tail - capacity);
+    long oldestKept() {
+        lock();
+        try {
+            return Math.max(0, tail - capacity);
+        } finally {
+            unlock();
+        }
     }
 
     /** A new receiver that starts at the current tail. */
-    synchronized BroadcastReceiver<T> subscribe() {
-        receiverOpened();
-        return new BroadcastReceiver<>(this, tail);
+    BroadcastReceiver<T> subscribe() {
+        lock();
+        try {
+            return new BroadcastReceiver<>(this, receiverOpened(), tail);
+        } finally {
+            unlock();
+        }
     }
 
-    synchronized void senderOpened() {
-        senders++;
+    void senderOpened() {
+        lock();
+        try {
+            senders++;
+        } finally {
+            unlock();
+        }
     }
 
     void senderClosed() {
-        synchronized (this) {
+        lock();
+        try {
             if (--senders > 0) {
                 return;
             }
+        } finally {
+            unlock();
         }
         closeSending();
     }

@@ -72,26 +72,12 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
         return "Mpsc.Receiver[" + (isFinished() ? "finished" : channel.isClosed() ? "closed" : "open") + "]";
     }
 
-    /** A pending receive of this receiver; one at a time (see the implementation notes). */
-    private abstract class Wait<R> extends SlotWait<R> {
-
-        Wait() {
-            super(channel.receiverWaker);
-        }
-
-        @Override
-        final void startWaiting() {
-            pending.start(this);
-        }
-
-        @Override
-        final void stopWaiting() {
-            pending.stop(this);
-        }
-    }
-
-    private final class ReceiveOne extends Wait<Optional<T>> {
+    private final class ReceiveOne extends SlotWait<Optional<T>> {
         private T item;
+
+        ReceiveOne() {
+            super(channel.receiverWaker, pending);
+        }
 
         @Override
         boolean tryComplete() {
@@ -105,12 +91,13 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
         }
     }
 
-    private final class ReceiveMany extends Wait<Integer> {
+    private final class ReceiveMany extends SlotWait<Integer> {
         private final List<? super T> into;
         private final int limit;
         private int count;
 
         ReceiveMany(List<? super T> into, int limit) {
+            super(channel.receiverWaker, pending);
             this.into = into;
             this.limit = limit;
         }

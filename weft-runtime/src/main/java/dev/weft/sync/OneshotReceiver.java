@@ -18,6 +18,7 @@ import dev.weft.runtime.internal.poll.PollingAsync;
 final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
 
     private final OneshotCell<T> cell;
+    private final PendingOperation pending = new PendingOperation();
 
     OneshotReceiver(OneshotCell<T> cell) {
         this.cell = cell;
@@ -78,7 +79,7 @@ final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
         private T value;
 
         Receive() {
-            super(cell.receiverWaker);
+            super(cell.receiverWaker, pending);
         }
 
         @Override

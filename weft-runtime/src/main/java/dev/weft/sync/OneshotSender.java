@@ -7,6 +7,7 @@ import dev.weft.runtime.internal.poll.Pollables;
 final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> {
 
     private final OneshotCell<T> cell;
+    private final PendingOperation pending = new PendingOperation();
 
     OneshotSender(OneshotCell<T> cell) {
         super("sender");
@@ -35,7 +36,7 @@ final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> 
 
     @Override
     public Async<Void> closed() {
-        return Pollables.async(() -> new SlotWait<>(cell.senderWaker()) {
+        return Pollables.async(() -> new SlotWait<>(cell.senderWaker(), pending) {
             @Override
             boolean tryComplete() {
                 return isClosed();

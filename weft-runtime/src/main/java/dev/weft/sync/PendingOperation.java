@@ -1,10 +1,11 @@
 package dev.weft.sync;
 
 /**
- * The one operation of a receiver that may be waiting at a time. A receiver serves one task at a time
- * (Tokio enforces that with {@code &mut self}); the common misuse, two tasks awaiting the same receiver,
- * would otherwise leave one of them asleep or make both read the same position, so a second operation
- * that starts waiting while one is pending is refused. Plain field: owned by the receiver's task.
+ * The one operation of an endpoint (a receiver; a oneshot sender's {@code closed()}) that may be waiting
+ * at a time. An endpoint serves one task at a time (Tokio enforces that with {@code &mut self}); the
+ * common misuse, two tasks awaiting the same receiver, would otherwise leave one of them asleep, its
+ * waker replaced in the endpoint's one slot, so a second operation that starts waiting while one is
+ * pending is refused. Plain field: owned by the endpoint's task.
  */
 final class PendingOperation {
 
@@ -13,7 +14,7 @@ final class PendingOperation {
     /** Records that {@code operation} waits; throws if another operation is waiting. */
     void start(Object operation) {
         if (pending != null && pending != operation) {
-            throw new IllegalStateException("another operation is already waiting on this receiver; "
+            throw new IllegalStateException("another operation is already waiting on this channel end; "
                     + "a receiver serves one task at a time");
         }
         pending = operation;
@@ -24,10 +25,5 @@ final class PendingOperation {
         if (pending == operation) {
             pending = null;
         }
-    }
-
-    /** The waiting operation, or null. */
-    Object current() {
-        return pending;
     }
 }

@@ -6,34 +6,31 @@ import dev.weft.runtime.internal.poll.Waker;
 /*
  * Implementation notes.
  *
- * The poll protocol for an operation of a single-consumer endpoint whose one waiter sits in an
- * AtomicWaker slot (an Mpsc receive, a Oneshot receive or closed()). poll() tries to complete; if it
- * cannot, it registers the waker and tries again, which closes the race with a producer that changed
- * the state between the first try and the registration (the Dekker pair of AtomicWaker). Completing
- * (taking an item or the value) happens only inside tryComplete(), so an abandoned operation has taken
- * nothing: abandon() only withdraws the registration. Owned by the polling thread.
+ * The poll protocol for an operation of a channel endpoint whose waiter leaves its waker in the
+ * endpoint's AtomicWaker (a receive of Mpsc, Oneshot, Broadcast; Watch's changed; Oneshot's closed).
+ * poll() tries to complete; if it cannot, it registers the waker and tries again, which closes the race
+ * with a producer that changed the state between the first try and the registration (the Dekker pair
+ * of AtomicWaker). Completing (taking an item or the value, moving a position, marking a version seen)
+ * happens only inside tryComplete(), so an abandoned operation has consumed nothing: abandon() only
+ * withdraws the registration. An endpoint has one slot, so it may have one waiting operation at a time;
+ * PendingOperation refuses a second one instead of letting it steal the slot (which would leave the
+ * first asleep forever). Owned by the polling thread.
  */
 
-/** A pending operation that waits in an {@link AtomicWaker} slot. See the implementation notes. */
+/** A pending operation that waits in an {@link AtomicWaker}. See the implementation notes. */
 abstract class SlotWait<R> implements Pollable<R> {
 
     private final AtomicWaker slot;
+    private final PendingOperation pending;
     private boolean registered;
 
-    SlotWait(AtomicWaker slot) {
+    SlotWait(AtomicWaker slot, PendingOperation pending) {
         this.slot = slot;
+        this.pending = pending;
     }
 
     /** Completes the operation if it can, recording its outcome for {@link #result()}; true if it did. */
     abstract boolean tryComplete();
-
-    /** Called before this operation first registers its waker. */
-    void startWaiting() {
-    }
-
-    /** Called when an operation that registered completes or is abandoned. */
-    void stopWaiting() {
-    }
 
     @Override
     public final boolean poll(Waker waker) {
@@ -42,7 +39,7 @@ abstract class SlotWait<R> implements Pollable<R> {
             return true;
         }
         if (!registered) {
-            startWaiting();
+            pending.start(this);
             registered = true;
         }
         slot.register(waker);
@@ -62,7 +59,7 @@ abstract class SlotWait<R> implements Pollable<R> {
         if (registered) {
             registered = false;
             slot.clear();
-            stopWaiting();
+            pending.stop(this);
         }
     }
 }

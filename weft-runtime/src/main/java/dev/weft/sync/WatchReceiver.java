@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  *
  * A receiver of a Watch channel: `seen`, the version it saw last, owned by the one task that uses the
  * receiver (plain field). changed() marks the new version seen only inside the poll that completes, so
- * a cancelled changed() has marked nothing (SubscriberWait). A version newer than `seen` wins over the
+ * a cancelled changed() has marked nothing (SlotWait, over the receiver's slot of the WakerRegistry). A version newer than `seen` wins over the
  * sender's close, as in Tokio: the last value sent before the close is still reported as a change. So
  * tryComplete reads `closed` before the version: the close comes after the last send, so a version
  * read after seeing `closed` is the last one.
@@ -25,11 +25,13 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
     private final WatchState<T> state;
     private final PollingAsync<Void> changed;
     private final PendingOperation pending = new PendingOperation();
+    private final AtomicWaker slot;
     private long seen;
 
-    WatchReceiver(WatchState<T> state, long seen) {
+    WatchReceiver(WatchState<T> state, AtomicWaker slot, long seen) {
         super("receiver");
         this.state = state;
+        this.slot = slot;
         this.seen = seen;
         this.changed = new PollingAsync<>() {
             @Override
@@ -97,7 +99,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
 
     @Override
     public void close() {
-        closeOnce(() -> state.receiverClosed(pending.current()));
+        closeOnce(() -> state.receiverClosed(slot));
     }
 
     @Override
@@ -107,11 +109,11 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
     }
 
     /** One wait for a change: a node of the channel's wait list while it waits. */
-    private final class Changed extends SubscriberWait<Void> {
+    private final class Changed extends SlotWait<Void> {
         private boolean senderClosed;
 
         Changed() {
-            super(state, pending);
+            super(slot, pending);
         }
 
         @Override
@@ -122,11 +124,6 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
             }
             senderClosed = closedBefore;
             return senderClosed;
-        }
-
-        @Override
-        long position() {
-            return seen;
         }
 
         @Override

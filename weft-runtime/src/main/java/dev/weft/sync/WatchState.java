@@ -1,7 +1,5 @@
 package dev.weft.sync;
 
-import dev.weft.runtime.internal.poll.WakeBatch;
-
 import java.util.function.UnaryOperator;
 
 /*
@@ -10,10 +8,10 @@ import java.util.function.UnaryOperator;
  * The shared state of a Watch channel (Tokio's watch::Shared). The value and its version number are one
  * immutable Version in a volatile field, so that readers take no lock and never see a value with the
  * wrong version (Tokio pairs an RwLock around the value with an atomic version). Writes (send, replace,
- * modify, close) happen under the monitor of this object, one at a time: each publishes a new Version
- * and takes the waiting receivers off the list, to wake them after releasing the monitor. A receiver
- * waiting for a change queues through Subscribers.await, which checks the version again under the
- * monitor.
+ * modify, close) happen under the lock of Subscribers, one at a time: each publishes a new Version and,
+ * after releasing the lock, wakes the waiting receivers (WakerRegistry). A receiver waiting for a change
+ * registers in its slot and then reads the version again (SlotWait).
+ * sendModify's update runs under that lock, a spin lock: it must be quick (the javadoc says so).
  */
 
 /** The shared state of a Watch channel. See the implementation notes. */
@@ -29,54 +27,58 @@ final class WatchState<T> extends Subscribers {
         return current;
     }
 
-    @Override
-    boolean hasNews(long seen) {
-        return current.number() != seen;
-    }
-
     /** Publishes {@code value} unless no receiver is open; returns whether it did. */
     boolean sendIfReceivers(T value) {
-        WakeBatch wakes = new WakeBatch();
-        synchronized (this) {
+        lock();
+        try {
             if (receiverCount() == 0) {
                 return false;
             }
-            publish(value, wakes);
+            publish(value);
+        } finally {
+            unlock();
         }
-        wakes.wakeAll();
+        waiters.wakeAll();
         return true;
     }
 
     /** Publishes {@code value} and returns the value it replaced. */
     T replace(T value) {
-        WakeBatch wakes = new WakeBatch();
         T previous;
-        synchronized (this) {
+        lock();
+        try {
             previous = current.value();
-            publish(value, wakes);
+            publish(value);
+        } finally {
+            unlock();
         }
-        wakes.wakeAll();
+        waiters.wakeAll();
         return previous;
     }
 
     /** Publishes {@code update} applied to the current value. */
     void modify(UnaryOperator<T> update) {
-        WakeBatch wakes = new WakeBatch();
-        synchronized (this) {
-            publish(update.apply(current.value()), wakes);
+        lock();
+        try {
+            publish(update.apply(current.value()));
+        } finally {
+            unlock();
         }
-        wakes.wakeAll();
+        waiters.wakeAll();
     }
 
     /** A new receiver that has seen the current version. */
-    synchronized WatchReceiver<T> subscribe() {
-        receiverOpened();
-        return new WatchReceiver<>(this, current.number());
+    WatchReceiver<T> subscribe() {
+        lock();
+        try {
+            return new WatchReceiver<>(this, receiverOpened(), current.number());
+        } finally {
+            unlock();
+        }
     }
 
-    private void publish(T value, WakeBatch wakes) {
+    private void publish(T value) {
         current = new Version<>(current.number() + 1, value);
-        takeWaiters(wakes);
     }
 
     /**
