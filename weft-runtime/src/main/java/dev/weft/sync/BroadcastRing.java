@@ -11,17 +11,17 @@ import java.lang.invoke.VarHandle;
  * Values live in a ring of `capacity` slots; the value sent at position p (0, 1, 2, ...) is stored in
  * slot p % capacity as an immutable Entry(p, value), so a reader gets the position and the value in one
  * read and never sees one without the other (Tokio guards each slot with a lock instead). `tail` is the
- * next position to write. Every write happens under the lock (Subscribers): send stores the entry
- * with a release store and advances `tail` (volatile); after releasing the lock it wakes the waiting
+ * next position to write. Every write happens under the monitor (Subscribers): send stores the entry
+ * with a release store and advances `tail` (volatile); after releasing the monitor it wakes the waiting
  * receivers (WakerRegistry).
  *
  * A receiver at position `next` reads `tail` (volatile) and then, if next < tail, the slot (acquire):
  * the slot was written before `tail` moved past next, so it holds position next or a later one. A later
- * one means the value was overwritten: the receiver lagged; it then reads `tail` under the lock and
+ * one means the value was overwritten: the receiver lagged; it then reads `tail` under the monitor and
  * moves to the oldest kept position, tail - capacity, so the count it reports is exact. If next == tail
  * there is nothing to read, and the receiver waits (SlotWait over its slot of the WakerRegistry).
  *
- * `senders` counts open senders under the lock; the last one to close closes the channel. Values are
+ * `senders` counts open senders under the monitor; the last one to close closes the channel. Values are
  * not reference-counted as in Tokio: a slot keeps its value until it is overwritten, so the channel keeps
  * at most `capacity` values reachable.
  */
@@ -48,8 +48,7 @@ final class BroadcastRing<T> extends Subscribers {
     /** Stores {@code value} for every receiver and wakes those waiting; returns the receiver count. */
     int send(T value) {
         int count;
-        lock();
-        try {
+        synchronized (this) {
             count = receiverCount();
             if (count == 0) {
                 return 0;
@@ -57,8 +56,6 @@ final class BroadcastRing<T> extends Subscribers {
             long position = tail;
             SLOTS.setRelease(slots, slot(position), new Entry<>(position, value));
             tail = position + 1;
-        } finally {
-            unlock();
         }
         waiters.wakeAll();
         return count;
@@ -72,41 +69,29 @@ final class BroadcastRing<T> extends Subscribers {
 
     /** The oldest position the ring still holds. */
     long oldestKept() {
-        lock();
-        try {
+        synchronized (this) {
             return Math.max(0, tail - capacity);
-        } finally {
-            unlock();
         }
     }
 
     /** A new receiver that starts at the current tail. */
     BroadcastReceiver<T> subscribe() {
-        lock();
-        try {
+        synchronized (this) {
             return new BroadcastReceiver<>(this, receiverOpened(), tail);
-        } finally {
-            unlock();
         }
     }
 
     void senderOpened() {
-        lock();
-        try {
+        synchronized (this) {
             senders++;
-        } finally {
-            unlock();
         }
     }
 
     void senderClosed() {
-        lock();
-        try {
+        synchronized (this) {
             if (--senders > 0) {
                 return;
             }
-        } finally {
-            unlock();
         }
         closeSending();
     }

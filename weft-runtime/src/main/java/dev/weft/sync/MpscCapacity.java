@@ -1,7 +1,6 @@
 package dev.weft.sync;
 
 import dev.weft.runtime.internal.poll.WaitList;
-import dev.weft.runtime.internal.poll.WakeBatch;
 import dev.weft.runtime.internal.poll.Waker;
 
 import java.lang.invoke.MethodHandles;
@@ -44,6 +43,9 @@ import java.lang.invoke.VarHandle;
  * A node's `phase` is written under the lock, except ASSIGNED -> IDLE, which its owner writes when its
  * poll observes the permit (from then on the permit is the owner's). An owner that gives up while its
  * node is ASSIGNED gives the permit back, so an abandoned acquire consumes nothing.
+ *
+ * The lock is a monitor, taken only on the slow paths. The nodes to wake are linked through
+ * `handedNext` under it and woken after it is released, so a hand-over allocates nothing.
  *
  * The counters are written on different cores; class-hierarchy padding keeps them off the cache lines of
  * the objects allocated around the capacity, and `received` off the line of `acquired`.
@@ -100,6 +102,7 @@ final class MpscCapacity extends MpscCapacityReceived {
     private final long bound;
     private final boolean unbounded;
     private final AtomicWaker receiverWaker;
+    private final Object lock = new Object();
     private final WaitList<SendWaiter> waiters = new WaitList<>();
 
     /**
@@ -174,15 +177,17 @@ final class MpscCapacity extends MpscCapacityReceived {
         }
     }
 
-    private synchronized void refreshWaker(SendWaiter waiter, Waker waker) {
-        if (waiter.phase == SendWaiter.WAITING) {
-            waiter.setWaker(waker);
+    private void refreshWaker(SendWaiter waiter, Waker waker) {
+        synchronized (lock) {
+            if (waiter.phase == SendWaiter.WAITING) {
+                waiter.setWaker(waker);
+            }
         }
     }
 
     private Outcome enqueue(SendWaiter waiter, Waker waker) {
-        WakeBatch wakes;
-        synchronized (this) {
+        SendWaiter handed;
+        synchronized (lock) {
             if (isClosed()) {
                 return Outcome.CLOSED;
             }
@@ -190,9 +195,9 @@ final class MpscCapacity extends MpscCapacityReceived {
             waiter.phase = SendWaiter.WAITING;
             waiters.addLast(waiter);
             queued = waiters.size();
-            wakes = assignAvailable(waiter);
+            handed = assignAvailable(waiter);
         }
-        wakes.wakeAll();
+        wakeAll(handed);
         return observe(waiter);
     }
 
@@ -211,19 +216,21 @@ final class MpscCapacity extends MpscCapacityReceived {
         if (phase != SendWaiter.WAITING && phase != SendWaiter.ASSIGNED) {
             return;
         }
-        WakeBatch wakes = null;
-        synchronized (this) {
+        boolean gaveBack = false;
+        SendWaiter handed = null;
+        synchronized (lock) {
             if (waiter.phase == SendWaiter.WAITING) {
                 waiters.remove(waiter);
                 queued = waiters.size();
             } else if (waiter.phase == SendWaiter.ASSIGNED) {
                 ACQUIRED.getAndAdd(this, -ONE);
-                wakes = assignAvailable(null);
+                handed = assignAvailable(null);
+                gaveBack = true;
             }
             waiter.phase = SendWaiter.IDLE;
         }
-        if (wakes != null) {
-            wakes.wakeAll();
+        if (gaveBack) {
+            wakeAll(handed);
             receiverWaker.wake();
         }
     }
@@ -251,31 +258,36 @@ final class MpscCapacity extends MpscCapacityReceived {
 
     private void handOverIfQueued() {
         if (queued != 0) {
-            WakeBatch wakes;
-            synchronized (this) {
-                wakes = assignAvailable(null);
+            SendWaiter handed;
+            synchronized (lock) {
+                handed = assignAvailable(null);
             }
-            wakes.wakeAll();
+            wakeAll(handed);
         }
     }
 
     /** Closes the channel for sending: fails every queued sender. Idempotent. */
     void close() {
-        WakeBatch wakes = new WakeBatch();
-        synchronized (this) {
+        SendWaiter failed = null;
+        synchronized (lock) {
             ACQUIRED.getAndBitwiseOr(this, CLOSED);
             for (SendWaiter waiter = waiters.pollFirst(); waiter != null; waiter = waiters.pollFirst()) {
                 waiter.phase = SendWaiter.CLOSED;
-                wakes.add(waiter);
+                waiter.handedNext = failed;
+                failed = waiter;
             }
             queued = 0;
         }
-        wakes.wakeAll();
+        wakeAll(failed);
     }
 
-    /** Hands free permits to queued senders, oldest first; the caller holds the lock. */
-    private WakeBatch assignAvailable(SendWaiter self) {
-        WakeBatch wakes = new WakeBatch();
+    /**
+     * Hands free permits to queued senders, oldest first; the caller holds the lock. Returns the senders
+     * to wake (linked through {@code handedNext}, oldest first), leaving out {@code self}.
+     */
+    private SendWaiter assignAvailable(SendWaiter self) {
+        SendWaiter handed = null;
+        SendWaiter last = null;
         SendWaiter first;
         while ((first = waiters.peekFirst()) != null) {
             long current = acquired;
@@ -286,11 +298,24 @@ final class MpscCapacity extends MpscCapacityReceived {
                 waiters.pollFirst();
                 first.phase = SendWaiter.ASSIGNED;
                 if (first != self) {
-                    wakes.add(first);
+                    first.handedNext = null;
+                    if (last == null) {
+                        handed = first;
+                    } else {
+                        last.handedNext = first;
+                    }
+                    last = first;
                 }
             }
         }
         queued = waiters.size();
-        return wakes;
+        return handed;
+    }
+
+    /** Wakes the senders of a list made under the lock; called after releasing it. */
+    private static void wakeAll(SendWaiter handed) {
+        for (SendWaiter waiter = handed; waiter != null; waiter = waiter.handedNext) {
+            waiter.wake();
+        }
     }
 }

@@ -19,4 +19,7 @@ class SendWaiter extends WaitNode {
     static final int CLOSED = 3;
 
     volatile int phase = IDLE;
+
+    /** The next sender of a list of senders to wake, made under the lock and walked after it. */
+    SendWaiter handedNext;
 }

@@ -94,8 +94,8 @@ public final class Watch {
 
         /**
          * Replaces the value with {@code update} applied to it, atomically with respect to other sends,
-         * and notifies the receivers. {@code update} runs under the channel's lock, which other senders and
-         * waiting receivers spin on: it must be quick, and must not await or block. (Tokio's {@code send_modify} mutates the value in place; Weft's values are
+         * and notifies the receivers. {@code update} runs under the channel's lock, which other sends wait
+         * for: it must be quick, and must not await. (Tokio's {@code send_modify} mutates the value in place; Weft's values are
          * shared with readers that take no lock, so the update makes a new one.)
          *
          * @throws IllegalStateException if this sender has been closed

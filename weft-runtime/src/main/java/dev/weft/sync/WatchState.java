@@ -8,10 +8,10 @@ import java.util.function.UnaryOperator;
  * The shared state of a Watch channel (Tokio's watch::Shared). The value and its version number are one
  * immutable Version in a volatile field, so that readers take no lock and never see a value with the
  * wrong version (Tokio pairs an RwLock around the value with an atomic version). Writes (send, replace,
- * modify, close) happen under the lock of Subscribers, one at a time: each publishes a new Version and,
- * after releasing the lock, wakes the waiting receivers (WakerRegistry). A receiver waiting for a change
+ * modify, close) happen under the monitor of Subscribers, one at a time: each publishes a new Version and,
+ * after releasing the monitor, wakes the waiting receivers (WakerRegistry). A receiver waiting for a change
  * registers in its slot and then reads the version again (SlotWait).
- * sendModify's update runs under that lock, a spin lock: it must be quick (the javadoc says so).
+ * sendModify's update runs under that monitor: it must be quick and must not await (the javadoc says so).
  */
 
 /** The shared state of a Watch channel. See the implementation notes. */
@@ -29,14 +29,11 @@ final class WatchState<T> extends Subscribers {
 
     /** Publishes {@code value} unless no receiver is open; returns whether it did. */
     boolean sendIfReceivers(T value) {
-        lock();
-        try {
+        synchronized (this) {
             if (receiverCount() == 0) {
                 return false;
             }
             publish(value);
-        } finally {
-            unlock();
         }
         waiters.wakeAll();
         return true;
@@ -45,12 +42,9 @@ final class WatchState<T> extends Subscribers {
     /** Publishes {@code value} and returns the value it replaced. */
     T replace(T value) {
         T previous;
-        lock();
-        try {
+        synchronized (this) {
             previous = current.value();
             publish(value);
-        } finally {
-            unlock();
         }
         waiters.wakeAll();
         return previous;
@@ -58,22 +52,16 @@ final class WatchState<T> extends Subscribers {
 
     /** Publishes {@code update} applied to the current value. */
     void modify(UnaryOperator<T> update) {
-        lock();
-        try {
+        synchronized (this) {
             publish(update.apply(current.value()));
-        } finally {
-            unlock();
         }
         waiters.wakeAll();
     }
 
     /** A new receiver that has seen the current version. */
     WatchReceiver<T> subscribe() {
-        lock();
-        try {
+        synchronized (this) {
             return new WatchReceiver<>(this, receiverOpened(), current.number());
-        } finally {
-            unlock();
         }
     }
 
