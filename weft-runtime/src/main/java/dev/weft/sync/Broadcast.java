@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.stream.AsyncStream;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -188,6 +189,22 @@ public final class Broadcast {
 
         /** A new receiver of the same channel that sees the values sent from now on. */
         Receiver<T> resubscribe();
+
+        /**
+         * This receiver as a stream: each {@code next()} is a {@link #receive()}, so the stream ends when
+         * every sender has closed, and a {@code next()} after a lag throws {@link Lagged} (Tokio's
+         * {@code BroadcastStream} yields the lag as an item instead).
+         *
+         * {@snippet :
+         * List<Quote> quotesOfTheDay = ticker.stream().take(3).toList().await();
+         * }
+         *
+         * <h4>Cancellation</h4>
+         * Cancel-safe like {@link #receive()}.
+         */
+        default AsyncStream<T> stream() {
+            return this::receive;
+        }
 
         /** Closes this receiver: it no longer counts as a receiver of the channel. Idempotent. */
         @Override

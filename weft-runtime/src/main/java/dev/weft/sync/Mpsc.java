@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.stream.AsyncStream;
 
 import java.time.Duration;
 import java.util.List;
@@ -278,6 +279,22 @@ public final class Mpsc {
          *         {@link ReceiveResult.Disconnected} if no item will ever come
          */
         ReceiveResult<T> tryReceive();
+
+        /**
+         * This receiver as a stream: each {@code next()} is a {@link #receive()}, so the stream ends when
+         * the channel does (Tokio's {@code ReceiverStream}).
+         *
+         * {@snippet :
+         * List<String> names = events.stream().map(Event::name).toList().await();   // until it closes
+         * }
+         *
+         * <h4>Cancellation</h4>
+         * Cancel-safe like {@link #receive()}: a cancelled {@code next()} has taken no item, also inside a
+         * {@code Select} or a stream operator that waits for other things at the same time.
+         */
+        default AsyncStream<T> stream() {
+            return this::receive;
+        }
 
         /**
          * Receives the next item from a thread that is not a Weft task, blocking the thread until one

@@ -98,11 +98,6 @@ final class MpscQueue<T> extends MpscQueueHead<T> {
         return item;
     }
 
-    /** True when no item is in the queue (an item whose producer is still linking it counts as in it). */
-    boolean isEmpty() {
-        return head == TAIL.getVolatile(this);
-    }
-
     @SuppressWarnings("unchecked")
     private static <T> Node<T> awaitLink(Node<T> node) {
         Node<T> next;

@@ -1,6 +1,7 @@
 package dev.weft.sync;
 
 import dev.weft.Async;
+import dev.weft.stream.AsyncStream;
 
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -173,6 +174,22 @@ public final class Watch {
          * @throws NullPointerException if {@code condition} is null
          */
         Async<T> waitFor(Predicate<? super T> condition);
+
+        /**
+         * The values of this receiver as a stream (Tokio's {@code WatchStream}): first the current value,
+         * then the value after each change, marking each seen; the stream ends when the sender has closed
+         * and its last value was delivered. Values that change faster than the stream is read are skipped,
+         * as with {@link #changed()}. The stream cannot carry null: a null value makes its {@code next()}
+         * throw {@link NullPointerException}. One stream per receiver.
+         *
+         * {@snippet :
+         * config.changes().forEach(this::apply).await();   // until the sender closes
+         * }
+         *
+         * <h4>Cancellation</h4>
+         * Cancel-safe: a cancelled {@code next()} has marked nothing seen.
+         */
+        AsyncStream<T> changes();
 
         /** True when the sender has closed. */
         boolean isClosed();

@@ -3,8 +3,10 @@ package dev.weft.sync;
 import dev.weft.Async;
 import dev.weft.runtime.internal.poll.Pollable;
 import dev.weft.runtime.internal.poll.PollingAsync;
+import dev.weft.stream.AsyncStream;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /*
@@ -16,7 +18,8 @@ import java.util.function.Predicate;
  * sender's close, as in Tokio: the last value sent before the close is still reported as a change. So
  * tryComplete reads `closed` before the version: the close comes after the last send, so a version
  * read after seeing `closed` is the last one.
- * waitFor is a loop of reads and changed() awaits.
+ * waitFor is a loop of reads and changed() awaits. The stream of changes() keeps its own `started` flag
+ * and shares `seen` with the receiver; like changed(), it marks a version seen only where it completes.
  */
 
 /** A receiver of a Watch channel. See the implementation notes. */
@@ -93,6 +96,11 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
     }
 
     @Override
+    public AsyncStream<T> changes() {
+        return new Changes();
+    }
+
+    @Override
     public boolean isClosed() {
         return state.isClosed();
     }
@@ -108,7 +116,61 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
                 + (state.isClosed() ? ", sender closed" : "") + "]";
     }
 
-    /** One wait for a change: a node of the channel's wait list while it waits. */
+    /** The stream of values: the current one first, then one per change. Owned by the consuming task. */
+    private final class Changes implements AsyncStream<T> {
+        private final PollingAsync<Optional<T>> next = new PollingAsync<>() {
+            @Override
+            protected Object completeNow() {
+                Optional<T> value = take();
+                return value != null ? value : WOULD_WAIT;
+            }
+
+            @Override
+            public Pollable<Optional<T>> start() {
+                return new NextChange();
+            }
+        };
+        private boolean started;
+
+        @Override
+        public Async<Optional<T>> next() {
+            return next;
+        }
+
+        /** The stream's next value, marking it seen; empty at the end; null when there is nothing new yet. */
+        Optional<T> take() {
+            boolean closedBefore = state.isClosed();
+            WatchState.Version<T> current = state.current();
+            if (!started || current.number() != seen) {
+                started = true;
+                seen = current.number();
+                return Optional.of(Objects.requireNonNull(current.value(), "a Watch stream cannot carry null"));
+            }
+            return closedBefore ? Optional.empty() : null;
+        }
+
+        /** One wait for the stream's next value. */
+        private final class NextChange extends SlotWait<Optional<T>> {
+            private Optional<T> value;
+
+            NextChange() {
+                super(slot, pending);
+            }
+
+            @Override
+            boolean tryComplete() {
+                value = take();
+                return value != null;
+            }
+
+            @Override
+            public Optional<T> result() {
+                return value;
+            }
+        }
+    }
+
+    /** One wait for a change. */
     private final class Changed extends SlotWait<Void> {
         private boolean senderClosed;
 

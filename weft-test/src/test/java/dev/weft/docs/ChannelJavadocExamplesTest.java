@@ -125,6 +125,19 @@ class ChannelJavadocExamplesTest {
     }
 
     @AsyncTest
+    void mpscReceiverStream_exampleCollectsTheNames() {
+        Mpsc.Channel<Event> channel = Mpsc.unbounded();
+        channel.sender().trySend(new Event("a"));
+        channel.sender().trySend(new Event("b"));
+        channel.sender().close();
+        Mpsc.Receiver<Event> events = channel.receiver();
+
+        List<String> names = events.stream().map(Event::name).toList().await();   // until it closes
+
+        assertThat(names).containsExactly("a", "b");
+    }
+
+    @AsyncTest
     void mpscPermit_exampleSendsIntoTheReservedRoom() {
         Mpsc.Channel<Job> channel = Mpsc.bounded(1);
         Mpsc.Sender<Job> sender = channel.sender();
@@ -355,6 +368,34 @@ class ChannelJavadocExamplesTest {
         channel.sender().close();
         auditor.await();
         assertThat(audited).containsExactly(new Quote("NEW", 1));
+    }
+
+    @AsyncTest
+    void broadcastReceiverStream_exampleTakesThreeQuotes() {
+        Broadcast.Channel<Quote> channel = Broadcast.create(8);
+        Broadcast.Receiver<Quote> ticker = channel.receiver();
+        for (int i = 0; i < 5; i++) {
+            channel.sender().send(new Quote("WEFT", i));
+        }
+
+        List<Quote> quotesOfTheDay = ticker.stream().take(3).toList().await();
+
+        assertThat(quotesOfTheDay).extracting(Quote::price).containsExactly(0L, 1L, 2L);
+    }
+
+    @AsyncTest
+    void watchReceiverChanges_exampleAppliesEveryValueUntilTheSenderCloses() {
+        Watch.Channel<String> channel = Watch.create("first");
+        Watch.Receiver<String> config = channel.receiver();
+        JoinHandle<Void> applying = Weft.spawn(config.changes().forEach(this::apply));
+        Weft.yieldNow().await();
+        channel.sender().send("second");
+        Weft.yieldNow().await();
+        channel.sender().close();
+
+        applying.await();
+
+        assertThat(applied).startsWith("first").endsWith("second");
     }
 
     @Test

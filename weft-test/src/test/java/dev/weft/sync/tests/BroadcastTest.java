@@ -190,6 +190,23 @@ class BroadcastTest {
         assertThatThrownBy(() -> channel.sender().send("x")).isInstanceOf(IllegalStateException.class);
     }
 
+    @AsyncTest(everyFlavor = true)
+    void stream_endsWhenEverySenderCloses_andThrowsLaggedWhenBehind() {
+        Broadcast.Channel<Integer> channel = Broadcast.create(2);
+        Broadcast.Receiver<Integer> slow = channel.sender().subscribe();
+        JoinHandle<List<Integer>> collecting = Weft.spawn(channel.receiver().stream().toList());
+        Waiting.untilParked(collecting);
+        channel.sender().send(1);
+        Waiting.untilParked(collecting);
+        channel.sender().send(2);
+        channel.sender().send(3);
+        channel.sender().close();
+
+        assertThatThrownBy(() -> slow.stream().next().await()).isInstanceOf(Lagged.class);
+        assertThat(slow.stream().toList().await()).containsExactly(2, 3);
+        assertThat(collecting.await()).containsExactly(1, 2, 3);
+    }
+
     @Test
     @Timeout(10)
     void blockingReceive_onAPlatformThread() throws Exception {

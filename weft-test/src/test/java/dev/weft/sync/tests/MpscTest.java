@@ -340,6 +340,18 @@ class MpscTest {
         assertThat(first.await()).contains("for the first");
     }
 
+    @AsyncTest(everyFlavor = true)
+    void stream_deliversEveryItem_andEndsWithTheChannel() {
+        Mpsc.Channel<Integer> channel = Mpsc.bounded(2);
+        JoinHandle<List<Integer>> collecting = Weft.spawn(channel.receiver().stream().toList());
+        for (int i = 0; i < 10; i++) {
+            channel.sender().send(i).await();
+        }
+        channel.sender().close();
+
+        assertThat(collecting.await()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
     @Test
     void preconditions_sayTheRuleAndTheValue() {
         assertThatThrownBy(() -> Mpsc.bounded(0)).isInstanceOf(IllegalArgumentException.class)

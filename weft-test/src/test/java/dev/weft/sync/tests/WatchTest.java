@@ -5,12 +5,14 @@ import dev.weft.Weft;
 import dev.weft.sync.ChannelClosedException;
 import dev.weft.sync.Watch;
 import dev.weft.task.CancelledException;
+import dev.weft.stream.AsyncStream;
 import dev.weft.task.JoinHandle;
 import dev.weft.test.AsyncTest;
 import dev.weft.time.Elapsed;
 import dev.weft.time.Time;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import static dev.weft.test.AsyncAssertions.assertPending;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +192,37 @@ class WatchTest {
 
         assertThat(channel.receiver().hasChanged()).isTrue();
         assertThat(channel.receiver().borrowAndUpdate()).isNull();
+    }
+
+    @AsyncTest(everyFlavor = true)
+    void changes_deliverTheCurrentValue_thenEachChange_andEndWithTheSender() {
+        Watch.Channel<Integer> channel = Watch.create(1);
+        AsyncStream<Integer> changes = channel.receiver().changes();
+
+        assertThat(changes.next().await()).contains(1);
+        JoinHandle<Optional<Integer>> waiting = Weft.spawn(changes.next());
+        Waiting.untilParked(waiting);
+        channel.sender().send(2);
+        assertThat(waiting.await()).contains(2);
+        channel.sender().send(3);
+        channel.sender().send(4);
+        channel.sender().close();
+
+        assertThat(changes.next().await()).contains(4);
+        assertThat(changes.next().await()).isEmpty();
+    }
+
+    @AsyncTest(startPaused = true)
+    void changes_nextCancelledByATimeout_marksNothingSeen() {
+        Watch.Channel<String> channel = Watch.create("a");
+        AsyncStream<String> changes = channel.receiver().changes();
+        assertThat(changes.next().await()).contains("a");
+
+        assertThatThrownBy(() -> Time.timeout(Duration.ofSeconds(1), changes.next()).await())
+                .isInstanceOf(Elapsed.class);
+        channel.sender().send("b");
+
+        assertThat(changes.next().await()).contains("b");
     }
 
     @AsyncTest(everyFlavor = true)
