@@ -21,6 +21,11 @@ import java.lang.invoke.VarHandle;
  * volatile write or read-modify-write and then reads the slot. One of the two sees the other's write.
  * clear() withdraws a registration the consumer no longer needs; a producer racing with it may still wake
  * the old waker once, which costs the woken task one extra poll.
+ *
+ * One slot serves one waiting operation at a time: `owner` names it (claim/release, plain field, owned by
+ * the endpoint's task). An endpoint serves one task at a time (Tokio enforces that with `&mut self`); the
+ * common misuse, two tasks awaiting the same receiver, would otherwise let the second steal the slot and
+ * leave the first asleep forever, so claim refuses a second operation while one waits.
  */
 
 /** The slot for the waker of a single waiting consumer. See the implementation notes. */
@@ -38,6 +43,23 @@ final class AtomicWaker {
 
     @SuppressWarnings("unused") // accessed through WAKER
     private volatile Waker waker;
+    private Object owner;
+
+    /** Records that {@code operation} waits in this slot; throws if another operation waits in it. */
+    void claim(Object operation) {
+        if (owner != null && owner != operation) {
+            throw new IllegalStateException("another operation is already waiting on this channel end; "
+                    + "a receiver serves one task at a time");
+        }
+        owner = operation;
+    }
+
+    /** Records that {@code operation} no longer waits in this slot. */
+    void release(Object operation) {
+        if (owner == operation) {
+            owner = null;
+        }
+    }
 
     /** Registers {@code waker} to be woken by the next {@link #wake()}; the caller then re-checks its state. */
     void register(Waker waker) {

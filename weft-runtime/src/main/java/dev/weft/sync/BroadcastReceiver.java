@@ -19,7 +19,6 @@ import java.util.Optional;
 final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.Receiver<T> {
 
     private final BroadcastRing<T> ring;
-    private final PendingOperation pending = new PendingOperation();
     private final AtomicWaker slot;
     private long next;
 
@@ -80,7 +79,7 @@ final class BroadcastReceiver<T> extends StreamReceiver<T> implements Broadcast.
         private Lagged lagged;
 
         Receive() {
-            super(slot, pending);
+            super(slot);
         }
 
         @Override

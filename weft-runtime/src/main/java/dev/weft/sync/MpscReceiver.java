@@ -15,10 +15,9 @@ import java.util.Optional;
  * receive that is abandoned has taken nothing: the cancel safety of receive and receiveMany.
  *
  * A pending receive registers its waker in the channel's single AtomicWaker slot and then polls the
- * queue again (the Dekker pair described there). There is one slot, so one pending operation at a time:
- * PendingOperation refuses a second one instead of letting it steal the slot (which would leave the first
- * asleep forever). That check catches the common misuse, a receiver awaited by two tasks; it is a plain
- * field, as is the consumer side of the queue, because a receiver serves one task at a time (Tokio
+ * queue again (the Dekker pair described there). There is one slot, so one pending operation at a time
+ * (AtomicWaker.claim). That check catches the common misuse, a receiver awaited by two tasks; it is a
+ * plain field, as is the consumer side of the queue, because a receiver serves one task at a time (Tokio
  * enforces that with `&mut self`; Java cannot, and a CAS on every receive to catch concurrent calls would
  * cost a quarter of a receive).
  */
@@ -27,7 +26,6 @@ import java.util.Optional;
 final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T> {
 
     private final MpscChannel<T> channel;
-    private final PendingOperation pending = new PendingOperation();
 
     MpscReceiver(MpscChannel<T> channel) {
         this.channel = channel;
@@ -76,7 +74,7 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
         private T item;
 
         ReceiveOne() {
-            super(channel.receiverWaker, pending);
+            super(channel.receiverWaker);
         }
 
         @Override
@@ -97,7 +95,7 @@ final class MpscReceiver<T> extends StreamReceiver<T> implements Mpsc.Receiver<T
         private int count;
 
         ReceiveMany(List<? super T> into, int limit) {
-            super(channel.receiverWaker, pending);
+            super(channel.receiverWaker);
             this.into = into;
             this.limit = limit;
         }

@@ -18,7 +18,6 @@ import dev.weft.runtime.internal.poll.PollingAsync;
 final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
 
     private final OneshotCell<T> cell;
-    private final PendingOperation pending = new PendingOperation();
 
     OneshotReceiver(OneshotCell<T> cell) {
         this.cell = cell;
@@ -79,7 +78,7 @@ final class OneshotReceiver<T> implements Oneshot.Receiver<T> {
         private T value;
 
         Receive() {
-            super(cell.receiverWaker, pending);
+            super(cell.receiverWaker);
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.weft.runtime.internal.poll.Pollables;
 final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> {
 
     private final OneshotCell<T> cell;
-    private final PendingOperation pending = new PendingOperation();
 
     OneshotSender(OneshotCell<T> cell) {
         super("sender");
@@ -36,7 +35,7 @@ final class OneshotSender<T> extends ChannelHandle implements Oneshot.Sender<T> 
 
     @Override
     public Async<Void> closed() {
-        return Pollables.async(() -> new SlotWait<>(cell.senderWaker(), pending) {
+        return Pollables.async(() -> new SlotWait<>(cell.senderWaker()) {
             @Override
             boolean tryComplete() {
                 return isClosed();

@@ -12,21 +12,18 @@ import dev.weft.runtime.internal.poll.Waker;
  * with a producer that changed the state between the first try and the registration (the Dekker pair
  * of AtomicWaker). Completing (taking an item or the value, moving a position, marking a version seen)
  * happens only inside tryComplete(), so an abandoned operation has consumed nothing: abandon() only
- * withdraws the registration. An endpoint has one slot, so it may have one waiting operation at a time;
- * PendingOperation refuses a second one instead of letting it steal the slot (which would leave the
- * first asleep forever). Owned by the polling thread.
+ * withdraws the registration. An endpoint has one slot, so it may have one waiting operation at a time
+ * (AtomicWaker.claim refuses a second). Owned by the polling thread.
  */
 
 /** A pending operation that waits in an {@link AtomicWaker}. See the implementation notes. */
 abstract class SlotWait<R> implements Pollable<R> {
 
     private final AtomicWaker slot;
-    private final PendingOperation pending;
     private boolean registered;
 
-    SlotWait(AtomicWaker slot, PendingOperation pending) {
+    SlotWait(AtomicWaker slot) {
         this.slot = slot;
-        this.pending = pending;
     }
 
     /** Completes the operation if it can, recording its outcome for {@link #result()}; true if it did. */
@@ -39,7 +36,7 @@ abstract class SlotWait<R> implements Pollable<R> {
             return true;
         }
         if (!registered) {
-            pending.start(this);
+            slot.claim(this);
             registered = true;
         }
         slot.register(waker);
@@ -59,7 +56,7 @@ abstract class SlotWait<R> implements Pollable<R> {
         if (registered) {
             registered = false;
             slot.clear();
-            pending.stop(this);
+            slot.release(this);
         }
     }
 }

@@ -27,7 +27,6 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
 
     private final WatchState<T> state;
     private final PollingAsync<Void> changed;
-    private final PendingOperation pending = new PendingOperation();
     private final AtomicWaker slot;
     private long seen;
 
@@ -154,7 +153,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
             private Optional<T> value;
 
             NextChange() {
-                super(slot, pending);
+                super(slot);
             }
 
             @Override
@@ -175,7 +174,7 @@ final class WatchReceiver<T> extends ChannelHandle implements Watch.Receiver<T> 
         private boolean senderClosed;
 
         Changed() {
-            super(slot, pending);
+            super(slot);
         }
 
         @Override
