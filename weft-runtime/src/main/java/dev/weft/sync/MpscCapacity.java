@@ -19,7 +19,10 @@ import java.lang.invoke.VarHandle;
  *   received = items the receiver has taken. Written by the receiver alone.
  *
  * Permits in use = acquired - received (items buffered, sends between acquire and push, reservations
- * held); free = bound - in use. The channel is idle when in use == 0.
+ * held); free = bound - in use. The channel is idle when in use == 0. `held` counts the permits in use
+ * that no item is on its way for: reservations, and permits handed to waiting senders that have not
+ * observed them yet. So when the queue is empty, acquired - received - held > 0 means a sender is
+ * between its CAS and its push (isPushPending): a few instructions, never an await point.
  *
  *   acquire, fast path: when no sender is queued (`queued == 0`), CAS `acquired` up by one if a permit
  *     is free (reading `received` after `acquired`; it only grows, so the check never over-admits).
@@ -54,6 +57,7 @@ import java.lang.invoke.VarHandle;
 /** The senders' fields of an {@link MpscCapacity}, behind its leading padding. */
 abstract class MpscCapacityAcquired extends ChannelPadding {
     volatile long acquired;
+    volatile long held;
     volatile int queued;
 }
 
@@ -84,12 +88,14 @@ final class MpscCapacity extends MpscCapacityReceived {
     private static final long CLOSED = 1;
     private static final long ONE = 2;
     private static final VarHandle ACQUIRED;
+    private static final VarHandle HELD;
     private static final VarHandle RECEIVED;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             ACQUIRED = lookup.findVarHandle(MpscCapacityAcquired.class, "acquired", long.class);
+            HELD = lookup.findVarHandle(MpscCapacityAcquired.class, "held", long.class);
             RECEIVED = lookup.findVarHandle(MpscCapacityReceived.class, "received", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -132,6 +138,25 @@ final class MpscCapacity extends MpscCapacityReceived {
     /** True when every permit is back: no item is buffered or in flight and no reservation is held. */
     boolean isIdle() {
         return acquired >>> 1 == received;
+    }
+
+    /**
+     * True while a sender that holds a permit is about to push its item: permits in use, minus the items
+     * taken, minus the permits held without an item on its way (reservations, permits handed to waiting
+     * senders that have not run yet). The receiver calls it when its queue is empty.
+     */
+    boolean isPushPending() {
+        return (acquired >>> 1) - received - held > 0;
+    }
+
+    /** Counts a permit that its owner keeps for later (a reservation). */
+    void hold() {
+        HELD.getAndAdd(this, 1L);
+    }
+
+    /** Stops counting a held permit: its owner is about to push, or gives it back. */
+    void unhold() {
+        HELD.getAndAdd(this, -1L);
     }
 
     /** Takes a permit if one is free and no sender is queued; never waits. */
@@ -201,10 +226,11 @@ final class MpscCapacity extends MpscCapacityReceived {
         return observe(waiter);
     }
 
-    private static Outcome observe(SendWaiter waiter) {
+    private Outcome observe(SendWaiter waiter) {
         int phase = waiter.phase;
         if (phase == SendWaiter.ASSIGNED) {
             waiter.phase = SendWaiter.IDLE;
+            unhold();
             return Outcome.ACQUIRED;
         }
         return phase == SendWaiter.CLOSED ? Outcome.CLOSED : Outcome.FULL;
@@ -224,6 +250,7 @@ final class MpscCapacity extends MpscCapacityReceived {
                 queued = waiters.size();
             } else if (waiter.phase == SendWaiter.ASSIGNED) {
                 ACQUIRED.getAndAdd(this, -ONE);
+                unhold();
                 handed = assignAvailable(null);
                 gaveBack = true;
             }
@@ -236,11 +263,12 @@ final class MpscCapacity extends MpscCapacityReceived {
     }
 
     /**
-     * Gives back one permit a sender took and did not use (an unused reservation), and wakes the
-     * receiver, for which the channel may now be idle.
+     * Gives back one held permit a sender did not use (an unused reservation), and wakes the receiver,
+     * for which the channel may now be idle.
      */
     void giveBack() {
         ACQUIRED.getAndAdd(this, -ONE);
+        unhold();
         handOverIfQueued();
         receiverWaker.wake();
     }
@@ -295,6 +323,7 @@ final class MpscCapacity extends MpscCapacityReceived {
                 break;
             }
             if (ACQUIRED.compareAndSet(this, current, current + ONE)) {
+                hold();
                 waiters.pollFirst();
                 first.phase = SendWaiter.ASSIGNED;
                 if (first != self) {

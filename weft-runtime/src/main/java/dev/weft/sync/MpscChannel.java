@@ -18,11 +18,18 @@ import java.lang.invoke.VarHandle;
  * reads `senders` before the capacity: a sender acquires before it pushes and pushes before it closes,
  * so a receiver that sees `senders == 0` also sees the permit that sender still holds. The last sender
  * to close wakes the receiver, after its decrement (the Dekker pair of AtomicWaker).
+ *
+ * A send that took its permit before the receiver closed may still be pushing when the close returns.
+ * A tryReceive after the close that reported Empty then would not be linearizable (the send succeeded,
+ * so it came before the close, so its item was there; Lincheck's stress run found it), so once the
+ * receiver has closed, take() waits for a pending push (MpscCapacity.isPushPending: a few instructions
+ * away, never behind an await point; it spins, then yields).
  */
 
 /** The shared state of an Mpsc channel. See the implementation notes. */
 final class MpscChannel<T> {
 
+    private static final int SPINS_BEFORE_YIELD = 64;
     private static final VarHandle SENDERS;
 
     static {
@@ -49,11 +56,30 @@ final class MpscChannel<T> {
         receiverWaker.wake();
     }
 
-    /** Takes the next item and returns its permit, or returns null; the receiver only. */
+    /**
+     * Takes the next item and returns its permit, or returns null; the receiver only. Once the receiver
+     * has closed, an empty queue with a push pending waits for that push (see the implementation notes).
+     */
     T take() {
         T item = queue.poll();
+        if (item == null && capacity.isClosed()) {
+            item = awaitPendingPush();
+        }
         if (item != null) {
             capacity.release(1);
+        }
+        return item;
+    }
+
+    private T awaitPendingPush() {
+        T item = null;
+        for (int spins = 0; item == null && capacity.isPushPending(); spins++) {
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+            item = queue.poll();
         }
         return item;
     }

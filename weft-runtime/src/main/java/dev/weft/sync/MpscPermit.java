@@ -18,6 +18,7 @@ final class MpscPermit<T> extends ChannelHandle implements Mpsc.Permit<T> {
         if (isMarkedClosed()) {
             throw new IllegalStateException("the permit was already used or closed");
         }
+        channel.capacity.unhold();
         channel.push(item);
         markClosed();
     }

@@ -71,6 +71,7 @@ final class MpscSender<T> extends ChannelHandle implements Mpsc.Sender<T> {
         return new CapacityOperation<>(this, channel.capacity) {
             @Override
             Mpsc.Permit<T> acquired() {
+                channel.capacity.hold();
                 return new MpscPermit<>(channel);
             }
         };

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * capacity 2 and on an unbounded one. Both the model checker (every interleaving of shared-memory events up to a
  * budget) and the stress strategy (real threads) run.
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MpscLincheckTest {
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * thread (a second send throws, which is one of the outcomes checked), and the receiver's
  * {@code tryReceive} from one thread (a receiver serves one task).
  */
-@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OneshotLincheckTest {
 
     @Test
