@@ -6,12 +6,6 @@ import dev.weft.task.JoinHandle;
 import dev.weft.Weft;
 import dev.weft.test.AsyncTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,25 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every command of {@link Client} against a real server (each {@link ServerTarget}), on every runtime flavour. */
-@ParameterizedClass
-@EnumSource(ServerTarget.class)
-@Timeout(120)
-class ClientTest {
-
-    private static TestServer server;
-
-    @Parameter
-    ServerTarget target;
-
-    @BeforeParameterizedClassInvocation
-    static void startServer(ServerTarget target) {
-        server = target.start();
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stopServer() {
-        server.close();
-    }
+class ClientTest extends AgainstEachServer {
 
     @BeforeEach
     void emptyTheDatabase() {

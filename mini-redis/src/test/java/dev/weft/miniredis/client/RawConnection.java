@@ -22,7 +22,7 @@ import java.util.Arrays;
  * only the frame package. Used from threads outside the runtime, or from tasks through
  * {@link #commandFromTask}.
  */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
 
     private final Socket socket;
     private final FrameParser parser = new FrameParser(ProtocolLimits.DEFAULT);
@@ -62,19 +62,19 @@ final class RawConnection implements AutoCloseable {
      * One command on a connection of its own, run on the blocking pool: for tests running as Weft tasks,
      * which must not hold their worker in a blocking socket call.
      */
-    static Async<Frame> commandFromTask(InetSocketAddress address, String... words) {
+    public static Async<Frame> commandFromTask(InetSocketAddress address, String... words) {
         return Async.of(() -> Weft.spawnBlocking(() -> command(address, words)).await());
     }
 
     /** One command on a connection of its own (from a thread outside the runtime). */
-    static Frame command(InetSocketAddress address, String... words) {
+    public static Frame command(InetSocketAddress address, String... words) {
         try (RawConnection connection = new RawConnection(address)) {
             return connection.command(words);
         }
     }
 
     /** The number of clients connected to the server, from {@code INFO clients}, this connection included. */
-    static int connectedClients(InetSocketAddress address) {
+    public static int connectedClients(InetSocketAddress address) {
         Frame info = command(address, "INFO", "clients");
         for (String line : ((Frame.Bulk) info).utf8().split("\r\n")) {
             if (line.startsWith("connected_clients:")) {

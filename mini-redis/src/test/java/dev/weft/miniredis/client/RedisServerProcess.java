@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,7 @@ final class RedisServerProcess implements TestServer {
                 + " redis-server redis-tools; .ci/run does it) to run the client tests against it");
         String failures = "";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            RedisServerProcess server = launch(freePort());
+            RedisServerProcess server = launch(LoopbackPorts.unused());
             if (server.awaitReady()) {
                 return server;
             }
@@ -64,14 +62,6 @@ final class RedisServerProcess implements TestServer {
             }
         }
         return installed;
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static RedisServerProcess launch(int port) {

@@ -6,16 +6,16 @@ package dev.weft.miniredis.client;
  * installs it). mini-redis's own server is added as a second constant that starts
  * {@code MiniRedisServer.start(...)} on port 0.
  */
-enum ServerTarget {
+public enum ServerTarget {
 
     /** A {@code redis-server} process on a free loopback port, without persistence. */
     REDIS_SERVER {
         @Override
-        TestServer start() {
+        public TestServer start() {
             return RedisServerProcess.start();
         }
     };
 
     /** Starts a fresh server of this kind. */
-    abstract TestServer start();
+    public abstract TestServer start();
 }

@@ -3,7 +3,7 @@ package dev.weft.miniredis.client;
 import java.net.InetSocketAddress;
 
 /** A Redis-compatible server started for a test, listening on 127.0.0.1. */
-interface TestServer extends AutoCloseable {
+public interface TestServer extends AutoCloseable {
 
     /** Where it listens. */
     InetSocketAddress address();
