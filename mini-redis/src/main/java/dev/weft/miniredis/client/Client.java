@@ -7,17 +7,15 @@ import dev.weft.net.TcpStream;
 
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * A connection to a Redis server (Redis 7, or Weft's mini-redis) and the commands of Tokio's mini-redis
- * client: GET, SET (with an expiry), DEL, PUBLISH, PING and SUBSCRIBE. Every command is an {@link Async}
- * that sends the request, written whole with one write, and returns the decoded reply.
+ * client: those of {@link RedisCommands} (GET, SET with an expiry, DEL, PUBLISH, PING) and
+ * {@link #subscribe SUBSCRIBE}. Every command is an {@link Async} that sends the request, written whole with
+ * one write, and returns the decoded reply.
  *
  * {@snippet :
  * AsyncRuntime.run(() -> {
@@ -27,10 +25,6 @@ import java.util.function.Function;
  *     }
  * });
  * }
- *
- * <p>Keys and channels are strings, sent as UTF-8; values and messages are binary-safe byte arrays, with
- * {@code String} (UTF-8) conveniences. Arrays passed in are not copied: do not change them until the
- * operation has completed.
  *
  * <p><b>One request at a time.</b> A client is one connection used by one task at a time, like Tokio's
  * ({@code &mut self}): a request started while another is in progress throws
@@ -49,9 +43,11 @@ import java.util.function.Function;
  * dropped before the next request's. The next request always gets its own reply. {@link #subscribe} is
  * the exception: see there.
  */
-public final class Client implements AutoCloseable {
+public final class Client extends RedisCommands implements AutoCloseable {
 
     private static final String NAME = "Client";
+    private static final String ONE_AT_A_TIME =
+            "a Client serves one request at a time (share one connection between tasks with SharedClient)";
 
     private final Connection connection;
     private volatile String handedTo;
@@ -89,132 +85,6 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * An operation that returns the value of {@code key}, or empty when the key does not exist.
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable (see the class documentation).
-     *
-     * @throws RedisErrorException   if the server refuses (for example, the key holds a list)
-     * @throws UncheckedIOException  if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException (from {@code await}) if another request is in progress, or the client
-     *                               is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<Optional<byte[]>> get(String key) {
-        return request("get", Requests.get(key), Replies::value);
-    }
-
-    /** Like {@link #get}, decoding the value as UTF-8. */
-    public Async<Optional<String>> getString(String key) {
-        return get(key).map(value -> value.map(bytes -> new String(bytes, StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * An operation that sets {@code key} to {@code value}, without an expiry (any earlier expiry of the key
-     * is dropped, as SET does).
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable; the key may or may not have been set.
-     *
-     * @throws RedisErrorException   if the server refuses
-     * @throws UncheckedIOException  if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException (from {@code await}) if another request is in progress, or the client
-     *                               is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<Void> set(String key, byte[] value) {
-        return request("set", Requests.set(key, value), Replies::ok);
-    }
-
-    /** Like {@link #set(String, byte[])} with the UTF-8 bytes of {@code value}. */
-    public Async<Void> set(String key, String value) {
-        return set(key, Requests.utf8(value, "value"));
-    }
-
-    /**
-     * An operation that sets {@code key} to {@code value} for {@code expiry}, after which the server
-     * deletes it ({@code SET key value PX ms}; the expiry is rounded up to whole milliseconds).
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable; the key may or may not have been set.
-     *
-     * @throws IllegalArgumentException if {@code expiry} is zero or negative
-     * @throws RedisErrorException      if the server refuses (for example, an expiry so long that the
-     *                                  deadline overflows: {@code ERR invalid expire time in 'set' command})
-     * @throws UncheckedIOException     if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException    (from {@code await}) if another request is in progress, or the
-     *                                  client is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<Void> set(String key, byte[] value, Duration expiry) {
-        return request("set", Requests.set(key, value, expiry), Replies::ok);
-    }
-
-    /** Like {@link #set(String, byte[], Duration)} with the UTF-8 bytes of {@code value}. */
-    public Async<Void> set(String key, String value, Duration expiry) {
-        return set(key, Requests.utf8(value, "value"), expiry);
-    }
-
-    /**
-     * An operation that deletes {@code keys} and returns how many of them existed.
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable; the keys may or may not have been deleted.
-     *
-     * @throws IllegalArgumentException if no key is given
-     * @throws RedisErrorException      if the server refuses
-     * @throws UncheckedIOException     if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException    (from {@code await}) if another request is in progress, or the
-     *                                  client is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<Long> del(String... keys) {
-        return request("del", Requests.del(keys), reply -> Replies.integer("DEL", reply));
-    }
-
-    /**
-     * An operation that publishes {@code message} on {@code channel} and returns how many subscribers
-     * received it.
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable; the message may or may not have been published.
-     *
-     * @throws RedisErrorException   if the server refuses
-     * @throws UncheckedIOException  if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException (from {@code await}) if another request is in progress, or the client
-     *                               is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<Long> publish(String channel, byte[] message) {
-        return request("publish", Requests.publish(channel, message), reply -> Replies.integer("PUBLISH", reply));
-    }
-
-    /** Like {@link #publish(String, byte[])} with the UTF-8 bytes of {@code message}. */
-    public Async<Long> publish(String channel, String message) {
-        return publish(channel, Requests.utf8(message, "message"));
-    }
-
-    /**
-     * An operation that pings the server and returns its answer, {@code "PONG"}.
-     *
-     * <h4>Cancellation</h4>
-     * Safe to cancel: the client stays usable.
-     *
-     * @throws RedisErrorException   if the server refuses
-     * @throws UncheckedIOException  if writing or reading fails, or the server closes the connection
-     * @throws IllegalStateException (from {@code await}) if another request is in progress, or the client
-     *                               is closed, failed, or became a {@link Subscriber}
-     */
-    public Async<String> ping() {
-        return request("ping", Requests.ping(), reply -> new String(Replies.pong(reply), StandardCharsets.UTF_8));
-    }
-
-    /** Like {@link #ping()} with a message, which the server sends back. */
-    public Async<byte[]> ping(byte[] message) {
-        return request("ping", Requests.ping(message), Replies::pong);
-    }
-
-    /** Like {@link #ping(byte[])} with the UTF-8 bytes of {@code message}, decoding the answer as UTF-8. */
-    public Async<String> ping(String message) {
-        return ping(Requests.utf8(message, "message")).map(echo -> new String(echo, StandardCharsets.UTF_8));
-    }
-
-    /**
      * An operation that subscribes to {@code channels} and turns this client's connection into a
      * {@link Subscriber}, as Tokio's mini-redis does: from then on this client refuses requests (they throw
      * {@link IllegalStateException}), and the connection belongs to the subscriber. Closing this client
@@ -233,12 +103,12 @@ public final class Client implements AutoCloseable {
      */
     public Async<Subscriber> subscribe(String... channels) {
         List<String> names = List.of(channels);
-        Requests.subscribe(names);
+        Frame.Array request = Requests.subscribe(names);
         return Async.of(() -> {
             Connection held = handOver("subscribe", "turned into a Subscriber");
             try {
                 Subscriber subscriber = new Subscriber(held);
-                subscriber.subscribeHeld(names);
+                subscriber.subscribeHeld(request, names);
                 return subscriber;
             } finally {
                 held.release();
@@ -266,7 +136,8 @@ public final class Client implements AutoCloseable {
         connection.close();
     }
 
-    private <T> Async<T> request(String operation, Frame request, Function<Frame, T> decode) {
+    @Override
+    <T> Async<T> request(String operation, Frame request, Function<Frame, T> decode) {
         return Async.of(() -> {
             acquire(operation);
             try {
@@ -281,7 +152,7 @@ public final class Client implements AutoCloseable {
     /** Starts a request; the hand-over is checked before (for its message) and after (for a racing one). */
     private void acquire(String operation) {
         requireNotHandedOver(operation);
-        connection.acquire(operation, NAME);
+        connection.acquire(operation, NAME, ONE_AT_A_TIME);
         try {
             requireNotHandedOver(operation);
         } catch (IllegalStateException e) {

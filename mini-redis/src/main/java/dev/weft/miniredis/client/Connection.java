@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * Ownership: one task at a time uses a connection. `inUse` (a CAS per operation, small next to a
  * network round trip) turns a second concurrent caller into an IllegalStateException instead of two
- * callers reading each other's replies. close() may come from any thread; it closes the socket, which
- * makes a pending read or write fail.
+ * callers reading each other's replies. The CAS that takes `inUse` and the volatile store that gives it
+ * back also order the plain fields (buffers, parser, counters) between the successive tasks that use the
+ * connection. close() may come from any thread; it closes the socket, which makes a pending read or write
+ * fail.
  *
  * Keeping requests and replies aligned when a caller is cancelled part-way (a timeout, an abort):
  *   - a request none of whose bytes were written is withdrawn (the encoder is cleared);
@@ -79,12 +81,14 @@ final class Connection implements AutoCloseable {
     /**
      * Marks the start of an operation by the calling task.
      *
+     * @param operation the operation's name, for messages
+     * @param ownerName the kind of object using the connection ("Client", "Subscriber"), for messages
+     * @param rule      what the owner allows, for the message when another operation is in progress
      * @throws IllegalStateException if another operation is in progress, or the connection is closed or failed
      */
-    void acquire(String operation, String ownerName) {
+    void acquire(String operation, String ownerName, String rule) {
         if (!inUse.compareAndSet(false, true)) {
-            throw new IllegalStateException(operation + " was called while another operation was in progress: a "
-                    + ownerName + " serves one operation at a time (share one connection between tasks with SharedClient)");
+            throw new IllegalStateException(operation + " was called while another operation was in progress: " + rule);
         }
         try {
             requireUsable(ownerName);

@@ -45,6 +45,7 @@ import java.util.Set;
 public final class Subscriber implements AutoCloseable {
 
     private static final String NAME = "Subscriber";
+    private static final String ONE_AT_A_TIME = "a Subscriber serves one operation at a time";
 
     private final Connection connection;
     private final SubscriptionState state = new SubscriptionState();
@@ -57,8 +58,7 @@ public final class Subscriber implements AutoCloseable {
      * Subscribes on a connection whose operation guard the caller holds (a client turning into this
      * subscriber).
      */
-    void subscribeHeld(List<String> channels) {
-        Frame.Array request = Requests.subscribe(channels);
+    void subscribeHeld(Frame.Array request, List<String> channels) {
         change(request, state.expectSubscribed(channels));
     }
 
@@ -78,7 +78,7 @@ public final class Subscriber implements AutoCloseable {
     public Async<Optional<Message>> nextMessage() {
         return Async.of(() -> {
             try {
-                connection.acquire("nextMessage", NAME);
+                connection.acquire("nextMessage", NAME, ONE_AT_A_TIME);
             } catch (IllegalStateException unusable) {
                 if (connection.isClosed()) {
                     return Optional.empty();
@@ -191,7 +191,7 @@ public final class Subscriber implements AutoCloseable {
 
     private Async<Void> operation(String name, Runnable body) {
         return Async.of(() -> {
-            connection.acquire(name, NAME);
+            connection.acquire(name, NAME, ONE_AT_A_TIME);
             try {
                 body.run();
                 return null;
