@@ -214,9 +214,10 @@ public final class Mpsc {
     }
 
     /**
-     * The receiving end of an {@link Mpsc} channel. A receiver serves one task at a time: calling it from
-     * two threads at once, or awaiting a second receive while one is pending, throws
-     * {@link IllegalStateException}. Hand it from task to task freely.
+     * The receiving end of an {@link Mpsc} channel. A receiver serves one task at a time (hand it from
+     * task to task freely): a receive awaited while another is pending throws
+     * {@link IllegalStateException}; calls from two threads at the same moment are not detected and
+     * break the channel. For several consumers, put the receiver behind a lock or fan the items out.
      *
      * {@snippet :
      * // Store what arrived in batches of up to 64, until every sender has closed.
