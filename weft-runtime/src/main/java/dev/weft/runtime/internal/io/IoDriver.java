@@ -185,7 +185,6 @@ public final class IoDriver {
         int ready;
         try {
             ready = key.readyOps();
-            key.interestOpsAnd(~ready);
         } catch (CancelledKeyException closedMeanwhile) {
             return;
         }

@@ -45,10 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that was never given to the owner closes it at once; otherwise the owner closes it, since the key must
  * be cancelled first and cancelling takes a selector monitor.
  *
- * Interest is one-shot, because the JDK's selector is level-triggered: the driver removes the directions
- * it reports from the interest set before delivering them, and a waiter re-arms if it must wait again.
- * A waiter is queued before it requests its interest, and the delivery that clears the interest wakes
- * every queued waiter of that direction, so no waiter is left without an interest.
+ * Interest stays armed after an event (`armed`, owner-written under the lock), so the common cycle
+ * "read until it would block, wait, get woken" changes no interest and costs no epoll_ctl. The JDK's
+ * selector is level-triggered, though: a direction reported again while it is still marked ready and
+ * nobody waits for it (its reader is busy elsewhere) is disarmed (deliver), so a busy reader cannot make
+ * the selector spin, and the next waiter that finds it disarmed requests it again.
  *
  * Locking: waiters, readiness writes and the closed/shutdown flags are guarded by `lock`, a SpinLock
  * (never a monitor: the owner delivers events under it). Wakers run after it is released.
@@ -77,8 +78,9 @@ public final class IoRegistration {
     private final WaitList<WaitNode> readers = new WaitList<>();
     private final WaitList<WaitNode> writers = new WaitList<>();
     private volatile int readiness = READ | WRITE;
-    private boolean shutdown;
+    private volatile boolean shutdown;
     private volatile boolean closed;
+    private int armed;
     private SelectionKey key;
 
     IoRegistration(IoDriver driver, SelectableChannel channel, int readOps, int writeOps) {
@@ -96,6 +98,11 @@ public final class IoRegistration {
      * @throws dev.weft.runtime.RuntimeShutdownException if the runtime is shutting down
      */
     public int pollReady(int direction, WaitNode node, Waker waker) {
+        int current = readiness;
+        if ((current & direction) != 0 && !closed && !shutdown) {
+            return current;
+        }
+        boolean mustArm;
         lock.lock();
         try {
             if (closed) {
@@ -104,7 +111,7 @@ public final class IoRegistration {
             if (shutdown) {
                 throw driver.shutdownError();
             }
-            int current = readiness;
+            current = readiness;
             if ((current & direction) != 0) {
                 return current;
             }
@@ -112,10 +119,13 @@ public final class IoRegistration {
             if (!node.isQueued()) {
                 waiters(direction).addLast(node);
             }
+            mustArm = (armed & direction) == 0;
         } finally {
             lock.unlock();
         }
-        requestInterest(direction);
+        if (mustArm) {
+            requestInterest(direction);
+        }
         return -1;
     }
 
@@ -181,7 +191,14 @@ public final class IoRegistration {
             closeChannel();
             return;
         }
-        int ops = ((request & READ) != 0 ? readOps : 0) | ((request & WRITE) != 0 ? writeOps : 0);
+        int directions = request & DIRECTIONS;
+        int ops = ((directions & READ) != 0 ? readOps : 0) | ((directions & WRITE) != 0 ? writeOps : 0);
+        lock.lock();
+        try {
+            armed |= directions;
+        } finally {
+            lock.unlock();
+        }
         try {
             if (key == null) {
                 key = channel.register(selector, ops, this);
@@ -196,21 +213,48 @@ public final class IoRegistration {
     /**
      * Called by the driver's owner with the ops the selector reported: marks those directions ready and
      * collects their waiters into {@code batch}, which the driver wakes after the selection round.
+     * Interest stays armed, so a socket that is read until it would block and then waited on again
+     * costs no interest change; a report that finds a direction still ready and nobody waiting for it
+     * (the level-triggered selector repeating itself while the reader is busy) disarms that direction
+     * instead, and the next waiter re-arms it. Decided under the lock that waiters queue under, so a
+     * waiter either sees the interest disarmed and re-arms it, or is seen here and woken.
      */
     void deliver(int readyOps, WakeBatch batch) {
-        int directions = ((readyOps & readOps) != 0 ? READ : 0) | ((readyOps & writeOps) != 0 ? WRITE : 0);
+        int disarm = 0;
         lock.lock();
         try {
-            readiness = (readiness | directions) + TICK_ONE;
-            if ((directions & READ) != 0) {
-                batch.takeAll(readers);
-            }
-            if ((directions & WRITE) != 0) {
-                batch.takeAll(writers);
-            }
+            disarm |= deliverDirection(readyOps, READ, readOps, readers, batch);
+            disarm |= deliverDirection(readyOps, WRITE, writeOps, writers, batch);
         } finally {
             lock.unlock();
         }
+        if (disarm != 0) {
+            try {
+                key.interestOpsAnd(~disarm);
+            } catch (CancelledKeyException closedMeanwhile) {
+                // Nothing left to disarm.
+            }
+        }
+    }
+
+    /** Under the lock: delivers one direction, or returns the ops to disarm when it is redundant. */
+    private int deliverDirection(int readyOps, int direction, int opsOfDirection, WaitList<WaitNode> waiting,
+                                 WakeBatch batch) {
+        if ((readyOps & opsOfDirection) == 0) {
+            return 0;
+        }
+        if ((readiness & direction) != 0 && waiting.isEmpty()) {
+            armed &= ~direction;
+            return opsOfDirection;
+        }
+        readiness = (readiness | direction) + TICK_ONE;
+        batch.takeAll(waiting);
+        if (opsOfDirection == SelectionKey.OP_CONNECT) {
+            // One-shot: once connected, OP_CONNECT would be reported as nothing, forever.
+            armed &= ~direction;
+            return opsOfDirection;
+        }
+        return 0;
     }
 
     /** Marks the registration shut down (every later poll throws) and wakes every waiter. */

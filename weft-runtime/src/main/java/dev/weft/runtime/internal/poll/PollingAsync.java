@@ -60,7 +60,7 @@ public abstract class PollingAsync<T> extends Async<T> {
         }
         VirtualTask<?> task = TaskContext.requireTask("Async.await()");
         Pollable<T> operation = start();
-        ThreadWaker waker = ThreadWaker.current();
+        ThreadWaker waker = task.waker();
         boolean completed = false;
         try {
             while (!operation.poll(waker)) {

@@ -1,6 +1,7 @@
 package dev.weft.runtime.internal.task;
 
 import dev.weft.Async;
+import dev.weft.runtime.internal.poll.ThreadWaker;
 import dev.weft.task.TaskState;
 
 import java.util.concurrent.locks.LockSupport;
@@ -14,6 +15,7 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
     private Async<T> operation;
     private volatile Thread thread;
     private int ownBudget;
+    private ThreadWaker waker;
     /** The innermost open cancel scope; owned by the task's thread. */
     CancelScope scope;
 
@@ -66,6 +68,19 @@ public final class VirtualTask<T> extends TaskCore<T> implements Runnable {
         if (target != null) {
             LockSupport.unpark(target);
         }
+    }
+
+    /**
+     * The waker of this task's thread, made once: every pollable await of the task uses it. Call it on
+     * the task's own thread.
+     */
+    public ThreadWaker waker() {
+        ThreadWaker own = waker;
+        if (own == null) {
+            own = new ThreadWaker(Thread.currentThread());
+            waker = own;
+        }
+        return own;
     }
 
     /** Opens a cancel scope inside the current innermost one; close it with {@link #closeScope}. */
