@@ -75,4 +75,15 @@ weft_build_if_stale() {
     [ "${PIPESTATUS[0]}" -eq 0 ] || weft_die "build failed"
 }
 
+# Runs the main class $2 of module $1 (a directory of the project, e.g. mini-redis) with the module's jar
+# and its runtime dependencies (copied to target/lib by the build), building first when stale; the
+# remaining arguments go to the program. Replaces the shell.
+weft_exec_module_main() {
+    local module="$1" main_class="$2"
+    shift 2
+    local jar="$WEFT_ROOT/$module/target/$module-0.1.0-SNAPSHOT.jar"
+    weft_build_if_stale "$jar"
+    exec "$WEFT_JAVA" $WEFT_OPENS -cp "$jar:$WEFT_ROOT/$module/target/lib/*" "$main_class" "$@"
+}
+
 weft_find_jdk

@@ -88,6 +88,7 @@ public final class JdkVirtualThreadAccess {
         if (!isAvailable()) {
             throw new IllegalStateException(UNAVAILABLE_REASON);
         }
+        JdkPollerGuard.ensureStarted();
         try {
             return (Thread.Builder.OfVirtual) BUILDER_CONSTRUCTOR.newInstance(scheduler);
         } catch (ReflectiveOperationException e) {

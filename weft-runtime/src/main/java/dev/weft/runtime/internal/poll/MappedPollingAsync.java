@@ -22,6 +22,13 @@ public final class MappedPollingAsync<A, B> extends PollingAsync<B> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    protected Object completeNow() {
+        Object now = source.completeNow();
+        return now == WOULD_WAIT ? WOULD_WAIT : mapper.apply((A) now);
+    }
+
+    @Override
     public Pollable<B> start() {
         Pollable<A> started = source.start();
         return new Pollable<>() {

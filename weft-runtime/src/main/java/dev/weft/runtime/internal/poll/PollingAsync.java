@@ -16,6 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Select (dev.weft.sync.Select) polls several Pollables with one waker instead of going through
  * evaluate(), which is why the operations of Weft's primitives are PollingAsyncs.
+ *
+ * Fast path: before it starts a Pollable, awaiting calls completeNow(), which an operation overrides
+ * when it can often complete without waiting (a send into a channel with room, a receive of a
+ * buffered item). It must do exactly what a first poll that completes would do, or nothing at all, so
+ * the protocol's guarantees hold; what it saves is the Pollable, the waker and the second task lookup,
+ * which on a channel's uncontended send cost more than the send itself.
  */
 
 /**
@@ -28,11 +34,30 @@ public abstract class PollingAsync<T> extends Async<T> {
     protected PollingAsync() {
     }
 
+    /** What {@link #completeNow()} returns when the operation would have to wait. */
+    protected static final Object WOULD_WAIT = new Object();
+
     /** Starts one evaluation: a fresh in-flight operation. */
     public abstract Pollable<T> start();
 
+    /**
+     * Completes the operation at once if it can, without a {@link Pollable}: with exactly the effect of a
+     * first poll that completes (the same linearization point, fairness and failures), returning its
+     * value or throwing its failure. Otherwise consumes nothing and returns {@link #WOULD_WAIT}. Awaiting
+     * tries it before starting a {@code Pollable}; {@code Select} does not use it. The default returns
+     * {@code WOULD_WAIT}.
+     */
+    protected Object completeNow() {
+        return WOULD_WAIT;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     protected final T evaluate() {
+        Object now = completeNow();
+        if (now != WOULD_WAIT) {
+            return (T) now;
+        }
         VirtualTask<?> task = TaskContext.requireTask("Async.await()");
         Pollable<T> operation = start();
         ThreadWaker waker = task.waker();
@@ -57,7 +82,12 @@ public abstract class PollingAsync<T> extends Async<T> {
      * @throws InterruptedException if the thread is interrupted while it waits; the operation is then
      *                              abandoned and has consumed nothing
      */
+    @SuppressWarnings("unchecked")
     public final T awaitBlocking() throws InterruptedException {
+        Object now = completeNow();
+        if (now != WOULD_WAIT) {
+            return (T) now;
+        }
         Pollable<T> operation = start();
         ThreadWaker waker = ThreadWaker.current();
         boolean completed = false;

@@ -104,7 +104,6 @@ public abstract class TaskCore<T> {
         if (!OUTCOME.compareAndSet(this, null, result)) {
             return;
         }
-        runtime.registry.remove(this);
         JoinHandle<T> ownHandle = handle;
         handle = null;
         if (result instanceof Failure && !observed) {
@@ -114,6 +113,9 @@ public abstract class TaskCore<T> {
         for (; node != null; node = node.next) {
             node.fire(this);
         }
+        // Last: a shutdown waiting for the registry to empty returns only after every completion
+        // callback (a CompletableFuture of the handle, a blockOn waiter) has run.
+        runtime.registry.remove(this);
     }
 
     final void completeWithValue(T value) {
