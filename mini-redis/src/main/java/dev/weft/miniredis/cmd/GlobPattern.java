@@ -16,6 +16,9 @@ package dev.weft.miniredis.cmd;
  * {@snippet :
  * boolean matches = GlobPattern.matches("news.*", "news.sport", false);   // true
  * }
+ *
+ * <h2>Cancellation</h2>
+ * Nothing here waits.
  */
 public final class GlobPattern {
 

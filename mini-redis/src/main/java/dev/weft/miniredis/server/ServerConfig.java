@@ -19,6 +19,9 @@ import java.util.Objects;
  *         .build();
  * }
  *
+ * <h2>Cancellation</h2>
+ * A plain value; nothing here waits.
+ *
  * @param bind              the address to listen on (a literal or a host name); {@code 127.0.0.1} by default
  * @param port              the port, 0 for one the system chooses; 6379 by default
  * @param maxConnections    the most connections served at once (Redis's {@code maxclients}); the next
