@@ -2,6 +2,7 @@ package dev.weft.bench.sync;
 
 import dev.weft.bench.peer.FreshPeers;
 import dev.weft.bench.peer.PeerKind;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class PrimitiveWorkloadsTest {
 
-    static List<PrimitiveWorkload> workloads() {
-        return SyncComparison.workloads();
+    static List<Named<PrimitiveWorkload>> workloads() {
+        return SyncComparison.workloads().stream().map(workload -> Named.of(workload.name(), workload)).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,10 +41,11 @@ class PrimitiveWorkloadsTest {
 
     @Test
     void workloads_haveDistinctNames_andPositiveCounts() {
-        assertThat(workloads()).extracting(PrimitiveWorkload::name).doesNotHaveDuplicates()
+        List<PrimitiveWorkload> workloads = SyncComparison.workloads();
+        assertThat(workloads).extracting(PrimitiveWorkload::name).doesNotHaveDuplicates()
                 .contains("semaphore_uncontended", "semaphore_contended", "rwlock_read_uncontended",
                         "rwlock_read_contended", "rwlock_read_write_contended", "notify_one_500",
                         "notify_waiters_10");
-        assertThat(workloads()).allSatisfy(workload -> assertThat(workload.expectedCount()).isPositive());
+        assertThat(workloads).allSatisfy(workload -> assertThat(workload.expectedCount()).isPositive());
     }
 }
