@@ -65,8 +65,8 @@ public final class ChatServer {
                     return null;
                 }
                 try (Broadcast.Receiver<Said> inbox = room.subscribe()) {
-                    writeLine(out, "hi " + name.get() + ", " + (room.receiverCount() - 1) + " others here");
                     room.send(new Said(id, name.get() + " joined"));
+                    writeLine(out, "hi " + name.get() + ", " + (room.receiverCount() - 1) + " others here");
                     while (converse(id, name.get(), lines, inbox, out, room)) {
                         // one line or one message per turn
                     }
