@@ -73,6 +73,8 @@ weft_build_if_stale() {
     # Maven 3's console library prints bare colour-reset codes even in batch mode; drop those lines.
     weft_mvn -q package -DskipTests 2>&1 | sed -u '/^\(\x1b\[0m\)*$/d' >&2
     [ "${PIPESTATUS[0]}" -eq 0 ] || weft_die "build failed"
+    # Maven leaves a jar whose content did not change untouched (a test source was newer): mark it fresh.
+    [ -f "$artifact" ] && touch "$artifact"
 }
 
 # Runs the main class $2 of module $1 (a directory of the project, e.g. mini-redis) with the module's jar

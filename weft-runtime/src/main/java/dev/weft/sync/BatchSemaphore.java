@@ -1,6 +1,6 @@
 package dev.weft.sync;
 
-import dev.weft.runtime.internal.poll.Pollables;
+import dev.weft.runtime.internal.poll.Pollable;
 import dev.weft.runtime.internal.poll.PollingAsync;
 import dev.weft.runtime.internal.poll.WaitList;
 import dev.weft.runtime.internal.poll.WakeBatch;
@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  *     the locked paths CAS, so a lock-free release and an acquirer that starts to wait serialise on it:
  *     either the release lands first and the acquirer sees the permits, or the acquirer's CAS (taking
  *     the free permits and setting WAITERS) lands first and the release goes to the locked path.
+ *
+ * Awaiting an acquisition first tries PollingAsync.completeNow: the CAS that a first poll makes while the
+ * permits are free and nobody waits, before any PermitRequest exists (Select polls and skips it).
  *
  * A waiter (PermitRequest) is queued on its first poll that cannot complete, after taking whatever was
  * free; `remaining` is what it still needs. Releasers assign permits to it and dequeue it once it has
@@ -81,9 +84,22 @@ final class BatchSemaphore {
         state = (long) permits << SHIFT;
     }
 
-    /** The operation acquiring {@code count} permits; {@code granted} makes the value handed out. */
+    /**
+     * The operation acquiring {@code count} permits; {@code granted} makes the value handed out. Its fast
+     * path is the first poll's: take the permits by CAS while they are free and nobody waits.
+     */
     <R> PollingAsync<R> acquiring(int count, Supplier<? extends R> granted) {
-        return Pollables.async(() -> new PermitRequest<R>(this, count, granted, PermitRequest::refuseClosed));
+        return new PollingAsync<>() {
+            @Override
+            public Pollable<R> start() {
+                return new PermitRequest<>(BatchSemaphore.this, count, granted, PermitRequest::refuseClosed);
+            }
+
+            @Override
+            protected Object completeNow() {
+                return tryTakeUncontended(count) ? granted.get() : WOULD_WAIT;
+            }
+        };
     }
 
     static void checkRequest(int permits) {

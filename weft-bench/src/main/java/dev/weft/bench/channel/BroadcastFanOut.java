@@ -1,5 +1,6 @@
 package dev.weft.bench.channel;
 
+import dev.weft.bench.Blocking;
 import dev.weft.bench.peer.Peer;
 import dev.weft.sync.Broadcast;
 import dev.weft.sync.Oneshot;

@@ -43,15 +43,40 @@ public final class ChannelComparison {
 
     /** Runs the comparison; see {@code --help}. */
     public static void main(String[] args) {
-        List<ChannelWorkload> workloads = workloads();
-        HarnessOptions options = syntax(workloads).parseOrExit(args);
+        HarnessOptions options = syntax().parseOrExit(args);
         long started = System.nanoTime();
-        ComparisonTable table = new ComparisonTable(List.of(PeerKind.values()), ": median (p10-p90)", "speed-up",
-                "Speed-up is the JDK's median divided by Weft's: above 1, Weft is faster.");
-        InterleavedSampler sampler = new InterleavedSampler(
-                TimeUnit.MILLISECONDS.toNanos(options.warmupMillis()), MIN_SAMPLE_NANOS, options.rounds());
+        ComparisonTable table = table();
         StringBuilder legend = new StringBuilder();
-        for (ChannelWorkload workload : workloads) {
+        measure(options, sampler(options), table, legend);
+        System.out.println(environment("Channel comparison", options, System.nanoTime() - started));
+        System.out.println(legend);
+        System.out.println(table.toMarkdown());
+    }
+
+    /** The names of the channel workloads, in the order the report lists them. */
+    public static List<String> workloadNames() {
+        return workloads().stream().map(ChannelWorkload::name).toList();
+    }
+
+    /** The sampler every workload of {@code bin/bench channels} and {@code bin/bench sync} uses. */
+    public static InterleavedSampler sampler(HarnessOptions options) {
+        return new InterleavedSampler(TimeUnit.MILLISECONDS.toNanos(options.warmupMillis()), MIN_SAMPLE_NANOS,
+                options.rounds());
+    }
+
+    /** An empty table with a column per peer. */
+    public static ComparisonTable table() {
+        return new ComparisonTable(List.of(PeerKind.values()), ": median (p10-p90)", "speed-up",
+                "Speed-up is the JDK's median divided by Weft's: above 1, Weft is faster.");
+    }
+
+    /**
+     * Measures every channel workload that {@code options} selects, each on fresh peers: adds its row to
+     * {@code table} and its line to {@code legend}, and reports progress on standard error.
+     */
+    public static void measure(HarnessOptions options, InterleavedSampler sampler, ComparisonTable table,
+                               StringBuilder legend) {
+        for (ChannelWorkload workload : workloads()) {
             if (options.selects(workload.name())) {
                 long start = System.nanoTime();
                 Map<Contestant, Stats> stats = FreshPeers.use(List.of(PeerKind.values()),
@@ -61,24 +86,25 @@ public final class ChannelComparison {
                 legend.append("- `").append(workload.name()).append("`: ").append(workload.legend()).append('\n');
             }
         }
-        System.out.println(environment(options, System.nanoTime() - started));
-        System.out.println(legend);
-        System.out.println(table.toMarkdown());
     }
 
-    private static HarnessOptions.Syntax syntax(List<ChannelWorkload> workloads) {
+    private static HarnessOptions.Syntax syntax() {
         return new HarnessOptions.Syntax("bin/bench channels", """
                 Runs Tokio's channel workloads (mpsc contention and uncontended, mpsc + oneshot request/reply,
                 broadcast fan-out) with Weft's channels on its current-thread and multi-thread flavours, and with
                 the JDK's blocking queues on its virtual threads, in one JVM; prints a markdown table of medians,
                 p10-p90 and speed-ups (JDK median / Weft median; above 1 means Weft is faster).""",
                 "samples per workload and peer", 25, "least warm-up time per peer and workload", 1_000,
-                workloads.stream().map(ChannelWorkload::name).toList());
+                workloadNames());
     }
 
-    private static String environment(HarnessOptions options, long elapsedNanos) {
+    /**
+     * The report's heading, {@code title}, and where and how it was measured: the JVM, the cores, the
+     * sampling, the command line and the wall time.
+     */
+    public static String environment(String title, HarnessOptions options, long elapsedNanos) {
         return String.format(Locale.ROOT, """
-                ## Channel comparison
+                ## %s
 
                 - JVM: %s
                 - cores: %d (Runtime.availableProcessors); Weft multi-thread workers: one per core
@@ -87,7 +113,7 @@ public final class ChannelComparison {
                 - time: measured inside the root task of each run
                 - command: `%s`
                 - wall time: %.0f s
-                """, Environment.jvm(), Environment.cores(), options.rounds(),
+                """, title, Environment.jvm(), Environment.cores(), options.rounds(),
                 TimeUnit.NANOSECONDS.toMillis(MIN_SAMPLE_NANOS), options.warmupMillis(), Environment.command(),
                 elapsedNanos / 1e9);
     }

@@ -47,6 +47,12 @@ final class JdkVirtualThreadsPeer implements Peer {
     }
 
     @Override
+    public Join spawnJoinable(Runnable body) {
+        Future<?> future = executor.submit(body);
+        return () -> join(future);
+    }
+
+    @Override
     public void spawnFromOutsideAndJoin(int count, Runnable body) {
         Future<?>[] futures = new Future<?>[count];
         for (int i = 0; i < count; i++) {

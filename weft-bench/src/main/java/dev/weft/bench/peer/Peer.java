@@ -25,6 +25,12 @@ public interface Peer extends AutoCloseable {
     void spawn(Runnable body);
 
     /**
+     * Starts {@code body} as a new task, called from inside a task; the returned {@link Join} waits for it
+     * to finish (from inside a task too) and rethrows what it threw.
+     */
+    Join spawnJoinable(Runnable body);
+
+    /**
      * Starts {@code count} tasks running {@code body} from the calling thread, which is outside the task
      * system, then waits until every one of them has finished.
      */
@@ -55,4 +61,12 @@ public interface Peer extends AutoCloseable {
     /** Releases the peer's threads. */
     @Override
     void close();
+
+    /** The way to wait for a task that {@link #spawnJoinable(Runnable)} started. */
+    @FunctionalInterface
+    interface Join {
+
+        /** Waits until the task has finished; throws if it failed. */
+        void await();
+    }
 }

@@ -50,6 +50,12 @@ final class WeftPeer implements Peer {
     }
 
     @Override
+    public Join spawnJoinable(Runnable body) {
+        JoinHandle<Void> handle = Weft.spawn(Async.run(body));
+        return handle::await;
+    }
+
+    @Override
     public void spawnFromOutsideAndJoin(int count, Runnable body) {
         Async<Void> operation = Async.run(body);
         JoinHandle<?>[] handles = new JoinHandle<?>[count];

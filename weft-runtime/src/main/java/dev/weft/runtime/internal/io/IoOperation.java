@@ -7,6 +7,7 @@ import dev.weft.runtime.internal.poll.Waker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 
 /*
  * Implementation notes.
@@ -29,13 +30,15 @@ public final class IoOperation<T> extends WaitNode implements Pollable<T> {
     private final IoRegistration io;
     private final int direction;
     private final IoCall<T> call;
+    private final Predicate<T> drained;
     private T value;
     private RuntimeException failure;
 
-    private IoOperation(IoRegistration io, int direction, IoCall<T> call) {
+    private IoOperation(IoRegistration io, int direction, IoCall<T> call, Predicate<T> drained) {
         this.io = io;
         this.direction = direction;
         this.call = call;
+        this.drained = drained;
     }
 
     /**
@@ -45,10 +48,20 @@ public final class IoOperation<T> extends WaitNode implements Pollable<T> {
      * @param direction {@link IoRegistration#READ} or {@link IoRegistration#WRITE}
      */
     public static <T> PollingAsync<T> async(IoRegistration io, int direction, IoCall<T> call) {
+        return async(io, direction, call, result -> false);
+    }
+
+    /**
+     * As {@link #async(IoRegistration, int, IoCall)}, for a call that can tell from its result that it
+     * drained the channel (a read that filled less than its buffer): the direction's readiness is then
+     * cleared at once (if no event arrived meanwhile), so the next operation waits for an event instead of
+     * making a call that would block (Tokio's poll_read does the same on Linux).
+     */
+    public static <T> PollingAsync<T> async(IoRegistration io, int direction, IoCall<T> call, Predicate<T> drained) {
         return new PollingAsync<>() {
             @Override
             public Pollable<T> start() {
-                return new IoOperation<>(io, direction, call);
+                return new IoOperation<>(io, direction, call, drained);
             }
         };
     }
@@ -65,6 +78,9 @@ public final class IoOperation<T> extends WaitNode implements Pollable<T> {
                 if (result != null) {
                     value = result;
                     io.removeWaiter(direction, this);
+                    if (drained.test(result)) {
+                        io.clearReadiness(observed, direction);
+                    }
                     return true;
                 }
             } catch (IOException e) {

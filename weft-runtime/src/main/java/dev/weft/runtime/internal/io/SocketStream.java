@@ -91,7 +91,7 @@ public final class SocketStream {
         return IoOperation.async(io, IoRegistration.READ, () -> {
             int count = channel.read(dst);
             return count == 0 ? null : count;
-        });
+        }, count -> count > 0 && dst.hasRemaining());
     }
 
     /** Writes part of {@code src}: the count, at least one byte unless {@code src} is empty. */
