@@ -37,6 +37,10 @@ import java.nio.ByteBuffer;
  * IDLE one is cancelled in its wait (reads are cancel-safe; bytes that arrived in the same instant are
  * dropped with the connection). Two CASes per batch, no select on the hot path.
  *
+ * When the socket closes, the connection's subscriptions and its place in the server's count are
+ * already gone: a client that saw the server close its connection is no longer counted (INFO) nor a
+ * receiver (PUBLISH).
+ *
  * abort() may be called before the spawner has stored the task's handle (a publisher overflowing the
  * outbox of a connection that has just subscribed): `abortRequested` and `task` are volatile and
  * written before the other is read on both sides, so one of the two sides aborts.
@@ -92,8 +96,8 @@ final class Connection {
                 // The peer reset the connection, or the server or its runtime closed it: nothing to answer.
             } finally {
                 session.close();
-                stream.close();
                 service.connectionEnded(this);
+                stream.close();
             }
         });
     }

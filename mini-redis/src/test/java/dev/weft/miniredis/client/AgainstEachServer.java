@@ -1,5 +1,6 @@
 package dev.weft.miniredis.client;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -26,6 +27,18 @@ public abstract class AgainstEachServer {
     @BeforeParameterizedClassInvocation
     static void startServer(ServerTarget target) {
         server = target.start();
+    }
+
+    /**
+     * Starts every test on a quiet server: the connections of the previous test are gone. (Redis handles a
+     * client's close before the next client's commands in practice; mini-redis serves connections in
+     * parallel, so a test that closed a subscriber could otherwise still see it counted by PUBLISH.)
+     */
+    @BeforeEach
+    void awaitPreviousConnectionsClosed() throws InterruptedException {
+        while (RawConnection.connectedClients(server.address()) != 1) {
+            Thread.sleep(5);
+        }
     }
 
     @AfterParameterizedClassInvocation

@@ -10,6 +10,7 @@ import dev.weft.miniredis.frame.ProtocolLimits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -73,15 +74,34 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** The number of clients connected to the server, from {@code INFO clients}, this connection included. */
+    /**
+     * The number of clients connected to the server, from {@code INFO clients}, this connection included.
+     * The connection then QUITs and waits until the server has closed it, so that it is no longer counted
+     * when this returns: a server that serves connections in parallel (mini-redis) may otherwise count a
+     * closed connection a little longer than Redis's single thread does.
+     */
     public static int connectedClients(InetSocketAddress address) {
-        Frame info = command(address, "INFO", "clients");
+        Frame info;
+        try (RawConnection connection = new RawConnection(address)) {
+            info = connection.command("INFO", "clients");
+            connection.command("QUIT");
+            connection.awaitClosedByServer();
+        }
         for (String line : ((Frame.Bulk) info).utf8().split("\r\n")) {
             if (line.startsWith("connected_clients:")) {
                 return Integer.parseInt(line.substring("connected_clients:".length()));
             }
         }
         throw new AssertionError("no connected_clients in INFO clients: " + info);
+    }
+
+    /** Reads until the server closes the connection. */
+    private void awaitClosedByServer() {
+        try {
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

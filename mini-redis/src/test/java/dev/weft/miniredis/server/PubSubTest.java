@@ -236,4 +236,16 @@ class PubSubTest {
             assertThat(publisher.call("PUBLISH", "a", "x")).isEqualTo(":0\r\n");
         }
     }
+
+    @Test
+    void subscriberThatSawItsConnectionClosed_isNoLongerAReceiverNorCounted() {
+        try (MiniRedisServer server = TestServers.start(); RawClient publisher = new RawClient(server.port())) {
+            try (RawClient subscriber = new RawClient(server.port())) {
+                subscriber.send(RawClient.command("SUBSCRIBE", "a") + RawClient.command("QUIT"));
+                assertThat(subscriber.readUntilClosed()).isEqualTo(confirmation("subscribe", "a", 1) + "+OK\r\n");
+            }
+            assertThat(publisher.call("PUBLISH", "a", "x")).isEqualTo(":0\r\n");
+            assertThat(publisher.call("INFO", "clients")).contains("\r\nconnected_clients:1\r\n");
+        }
+    }
 }
