@@ -226,12 +226,9 @@ public final class IoDriver {
         action.run();
     }
 
-    /** A channel was closed: a selecting owner must apply it, and the JDK frees the descriptor then. */
-    void deregistered(IoRegistration registration) {
+    /** A channel was closed: it no longer needs waking at shutdown. Its close, if queued, was submitted. */
+    void forget(IoRegistration registration) {
         registrations.remove(registration);
-        if (selecting) {
-            onPlatformThread(wakeIfSelecting);
-        }
     }
 
     /** Wakes every waiting operation with a runtime-shutdown error; later registrations fail. */

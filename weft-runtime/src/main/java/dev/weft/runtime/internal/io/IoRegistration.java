@@ -286,7 +286,7 @@ public final class IoRegistration {
         } else if ((previous & QUEUED) == 0) {
             driver.submit(this);
         }
-        driver.deregistered(this);
+        driver.forget(this);
     }
 
     private boolean markClosed() {

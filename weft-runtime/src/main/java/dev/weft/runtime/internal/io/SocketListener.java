@@ -80,10 +80,6 @@ public final class SocketListener {
         }
     }
 
-    public ServerSocketChannel channel() {
-        return channel;
-    }
-
     /** Closes the listener; a pending accept fails with a closed-channel error. */
     public void close() {
         io.close();

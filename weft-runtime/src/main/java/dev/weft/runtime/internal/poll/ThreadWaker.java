@@ -20,10 +20,6 @@ public final class ThreadWaker implements Waker {
         return new ThreadWaker(Thread.currentThread());
     }
 
-    public Thread thread() {
-        return thread;
-    }
-
     @Override
     public void wake() {
         LockSupport.unpark(thread);

@@ -41,8 +41,4 @@ public final class WakeBatch {
             waker.wake();
         }
     }
-
-    public boolean isEmpty() {
-        return size == 0;
-    }
 }
